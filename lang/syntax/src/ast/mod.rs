@@ -1,0 +1,37 @@
+//! The syntax tree: what the parser builds and every later stage reads.
+//!
+//! Every node carries a [`Span`] (byte range and file id). Comments are not
+//! nodes: they live in [`File::comments`], sorted by position, and a field's
+//! doc comment is referenced from [`Field::doc`]. Identifiers are
+//! [`Name`]s, cheap to clone.
+
+mod expr;
+mod file;
+mod literal;
+
+pub use expr::*;
+pub use file::*;
+pub use literal::*;
+pub use tenon_diagnostics::{FileId, Span};
+
+/// An identifier's text; short names are stored inline and cloning is cheap.
+pub type Name = smol_str::SmolStr;
+
+/// An identifier: a field name, a reference, `_`, `#Def`, `_hidden`,
+/// `_#hiddenDef`, `$param`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Ident {
+    pub name: Name,
+    pub span: Span,
+}
+
+/// A node that covers a range of its file.
+pub trait Spanned {
+    fn span(&self) -> Span;
+}
+
+impl Spanned for Ident {
+    fn span(&self) -> Span {
+        self.span
+    }
+}

@@ -1,0 +1,548 @@
+//! The lexer: logos recognises the tokens; this wrapper adds what a regular
+//! lexer cannot do alone — string bodies with nested interpolation,
+//! attribute bodies, automatic comma insertion at line ends, comment
+//! collection and the nesting limit.
+
+use crate::ast::{Comment, StringKind};
+use crate::token::Tok;
+use logos::Logos;
+use smol_str::SmolStr;
+use std::convert::Infallible;
+use tenon_diagnostics::{Diagnostic, FileId, Span};
+
+/// How deeply expressions and structs may nest. Deeper input is refused
+/// with a diagnostic, so that no later stage can overflow its stack.
+pub const MAX_NESTING: usize = 1000;
+
+#[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
+#[logos(skip r"[ \t\r\f\u{feff}]+")]
+enum Raw {
+    #[token("\n")]
+    Newline,
+    #[regex(r"//[^\n]*", allow_greedy = true)]
+    Comment,
+    #[regex(r"(#|_#)?[\p{L}_$][\p{L}\p{Nd}_$]*")]
+    Ident,
+    #[token("package")]
+    Package,
+    #[token("import")]
+    Import,
+    #[token("for")]
+    For,
+    #[token("in")]
+    In,
+    #[token("if")]
+    If,
+    #[token("let")]
+    Let,
+    #[token("true")]
+    True,
+    #[token("false")]
+    False,
+    #[token("null")]
+    Null,
+    #[regex(r"0|[1-9](_?[0-9])*", priority = 5)]
+    #[regex(r"0[xX][0-9a-fA-F](_?[0-9a-fA-F])*", priority = 5)]
+    #[regex(r"0[oO][0-7](_?[0-7])*", priority = 5)]
+    #[regex(r"0[bB][01](_?[01])*", priority = 5)]
+    #[regex(r"[0-9](_?[0-9])*(\.[0-9](_?[0-9])*)?[KMGTPEYZ]i?", priority = 5)]
+    #[regex(r"\.[0-9](_?[0-9])*[KMGTPEYZ]i?", priority = 5)]
+    Int,
+    #[regex(r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?", priority = 5)]
+    #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*", priority = 5)]
+    #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?", priority = 5)]
+    Float,
+    /// Anything else that starts like a number: reported, then read as one.
+    #[regex(r"[0-9][0-9A-Za-z_]*", priority = 1)]
+    BadNumber,
+    #[regex(r#"#*""#)]
+    Quote,
+    #[regex(r#"#*""""#)]
+    TripleQuote,
+    #[regex(r"#*'")]
+    Apostrophe,
+    #[regex(r"#*'''")]
+    TripleApostrophe,
+    #[regex(r"@(#|_#)?[\p{L}_$][\p{L}\p{Nd}_$]*")]
+    Attribute,
+    #[token("_|_")]
+    Bottom,
+    #[token(",")]
+    Comma,
+    #[token(":")]
+    Colon,
+    #[token("?")]
+    Question,
+    #[token("!")]
+    Bang,
+    #[token("=")]
+    Assign,
+    #[token(".")]
+    Dot,
+    #[token("...")]
+    Ellipsis,
+    #[token("(")]
+    LParen,
+    #[token(")")]
+    RParen,
+    #[token("[")]
+    LBracket,
+    #[token("]")]
+    RBracket,
+    #[token("{")]
+    LBrace,
+    #[token("}")]
+    RBrace,
+    #[token("|")]
+    Or,
+    #[token("&")]
+    And,
+    #[token("||")]
+    LogicalOr,
+    #[token("&&")]
+    LogicalAnd,
+    #[token("==")]
+    Eq,
+    #[token("!=")]
+    Ne,
+    #[token("<")]
+    Lt,
+    #[token("<=")]
+    Le,
+    #[token(">")]
+    Gt,
+    #[token(">=")]
+    Ge,
+    #[token("=~")]
+    Match,
+    #[token("!~")]
+    NotMatch,
+    #[token("+")]
+    Plus,
+    #[token("-")]
+    Minus,
+    #[token("*")]
+    Star,
+    #[token("/")]
+    Slash,
+}
+
+/// A token with its byte range, as the parser consumes it.
+pub type SpannedTok = (usize, Tok, usize);
+
+/// An open interpolation: which string it belongs to and how many
+/// parentheses are open inside it.
+#[derive(Debug)]
+struct OpenInterpolation {
+    kind: StringKind,
+    parens: u32,
+}
+
+/// How a string body ended.
+enum BodyEnd {
+    /// At the closing quotes; the offset is just past them.
+    Closed(usize),
+    /// At `\(`; the offset is just past the parenthesis.
+    Interpolation(usize),
+    /// At a newline or the end of input, without closing quotes.
+    Unterminated(usize),
+}
+
+/// Turns source text into [`SpannedTok`]s; collects comments and lexical
+/// diagnostics on the way.
+#[derive(Debug)]
+pub struct Lexer<'s> {
+    src: &'s str,
+    file: FileId,
+    inner: logos::Lexer<'s, Raw>,
+    interpolations: Vec<OpenInterpolation>,
+    /// A newline now inserts a comma.
+    comma_pending: bool,
+    done: bool,
+    /// Nesting guard: for each open bracket, how many nesting tokens were
+    /// seen at its level since the last comma.
+    levels: Vec<usize>,
+    depth: usize,
+    /// Set when the nesting limit was hit; the offset where it happened.
+    pub(crate) too_deep_at: Option<usize>,
+    pub comments: Vec<Comment>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> Lexer<'s> {
+    pub fn new(file: FileId, src: &'s str) -> Lexer<'s> {
+        Lexer {
+            src,
+            file,
+            inner: Raw::lexer(src),
+            interpolations: Vec::new(),
+            comma_pending: false,
+            done: false,
+            levels: vec![0],
+            depth: 0,
+            too_deep_at: None,
+            comments: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, start, end)
+    }
+
+    fn error(&mut self, code: &'static str, start: usize, end: usize, message: impl Into<String>) {
+        let span = self.span(start, end);
+        self.diagnostics.push(Diagnostic::error(code, span, message));
+    }
+
+    /// Scans a string body starting at `pos` (just after an opening quote or
+    /// an interpolation's closing parenthesis).
+    fn scan_body(&self, pos: usize, kind: StringKind) -> BodyEnd {
+        let bytes = self.src.as_bytes();
+        let quote = if kind.bytes { b'\'' } else { b'"' };
+        let hashes = kind.hashes as usize;
+        let quotes = if kind.multiline { 3 } else { 1 };
+        let mut i = pos;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' if bytes[i + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes => {
+                    let after = i + 1 + hashes;
+                    match bytes.get(after) {
+                        Some(b'(') => return BodyEnd::Interpolation(after + 1),
+                        // An escaped newline is not a line break of the
+                        // literal; leave it to the decoder to report.
+                        Some(b'\n') if !kind.multiline => return BodyEnd::Unterminated(after),
+                        Some(_) => i = after + 1,
+                        None => return BodyEnd::Unterminated(bytes.len()),
+                    }
+                }
+                b'\n' if !kind.multiline => return BodyEnd::Unterminated(i),
+                b if b == quote => {
+                    let run = bytes[i..].iter().take(quotes).filter(|&&b| b == quote).count();
+                    let closing = run == quotes
+                        && bytes[i + quotes..]
+                            .iter()
+                            .take(hashes)
+                            .filter(|&&b| b == b'#')
+                            .count()
+                            == hashes;
+                    if closing {
+                        return BodyEnd::Closed(i + quotes + hashes);
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        BodyEnd::Unterminated(bytes.len())
+    }
+
+    /// Lexes the rest of a string whose body starts at `body`; `start` is
+    /// where the token began. Moves the inner lexer past what it consumed.
+    fn string_rest(&mut self, start: usize, body: usize, kind: StringKind, first: bool) -> Tok {
+        let end = match self.scan_body(body, kind) {
+            BodyEnd::Closed(end) => {
+                if !first {
+                    self.interpolations.pop();
+                }
+                self.bump_to(end);
+                return if first { Tok::String(kind) } else { Tok::InterpEnd };
+            }
+            BodyEnd::Interpolation(end) => {
+                if first {
+                    self.interpolations.push(OpenInterpolation { kind, parens: 0 });
+                }
+                self.bump_to(end);
+                return if first { Tok::InterpStart(kind) } else { Tok::InterpMid };
+            }
+            BodyEnd::Unterminated(end) => end,
+        };
+        let what = if kind.bytes { "bytes" } else { "string" };
+        self.error(
+            "unterminated-string",
+            start,
+            end,
+            format!("{what} literal not terminated"),
+        );
+        if !first {
+            self.interpolations.pop();
+        }
+        self.bump_to(end);
+        if first {
+            Tok::String(kind)
+        } else {
+            Tok::InterpEnd
+        }
+    }
+
+    fn bump_to(&mut self, end: usize) {
+        let current = self.inner.span().end;
+        if end > current {
+            self.inner.bump(end - current);
+        }
+    }
+
+    /// Reads an attribute's parenthesised body after `@name`.
+    fn attribute_rest(&mut self, start: usize) {
+        let bytes = self.src.as_bytes();
+        let name_end = self.inner.span().end;
+        if bytes.get(name_end) != Some(&b'(') {
+            self.error(
+                "attribute-syntax",
+                start,
+                name_end,
+                "attribute must be followed by `(`",
+            );
+            return;
+        }
+        let mut depth = 0usize;
+        let mut i = name_end;
+        let mut in_string: Option<u8> = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match in_string {
+                Some(q) => {
+                    if b == b'\\' {
+                        i += 1;
+                    } else if b == q || b == b'\n' {
+                        in_string = None;
+                    }
+                }
+                None => match b {
+                    b'"' | b'\'' => in_string = Some(b),
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            self.bump_to(i + 1);
+                            return;
+                        }
+                    }
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+        self.error(
+            "attribute-syntax",
+            start,
+            bytes.len(),
+            "attribute not terminated: missing `)`",
+        );
+        self.bump_to(bytes.len());
+    }
+
+    /// Applies the nesting guard to a token; returns false when the limit
+    /// is exceeded.
+    fn track_nesting(&mut self, tok: &Tok, start: usize) -> bool {
+        match tok {
+            Tok::Comma => {
+                if let Some(level) = self.levels.last_mut() {
+                    self.depth -= *level;
+                    *level = 0;
+                }
+            }
+            Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::InterpStart(_) => {
+                self.depth += 2;
+                if let Some(level) = self.levels.last_mut() {
+                    *level += 1;
+                }
+                self.levels.push(1);
+            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::InterpEnd => {
+                if self.levels.len() > 1 {
+                    let level = self.levels.pop().unwrap_or(0);
+                    self.depth -= level;
+                }
+            }
+            Tok::Ident(_)
+            | Tok::Int
+            | Tok::Float
+            | Tok::String(_)
+            | Tok::Attribute
+            | Tok::Bottom
+            | Tok::True
+            | Tok::False
+            | Tok::Null
+            | Tok::InterpMid => {}
+            _ => {
+                self.depth += 1;
+                if let Some(level) = self.levels.last_mut() {
+                    *level += 1;
+                }
+            }
+        }
+        if self.depth > MAX_NESTING {
+            self.error(
+                "too-deep",
+                start,
+                start,
+                format!("input nested too deeply (the limit is {MAX_NESTING} levels)"),
+            );
+            self.too_deep_at = Some(start);
+            return false;
+        }
+        true
+    }
+
+    fn next_token(&mut self) -> Option<SpannedTok> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let Some(raw) = self.inner.next() else {
+                self.done = true;
+                let end = self.src.len();
+                if let Some(open) = self.interpolations.last() {
+                    let what = if open.kind.bytes { "bytes" } else { "string" };
+                    self.error(
+                        "unterminated-string",
+                        end,
+                        end,
+                        format!("{what} interpolation not terminated: missing `)`"),
+                    );
+                }
+                if std::mem::take(&mut self.comma_pending) {
+                    return Some((end, Tok::Comma, end));
+                }
+                return None;
+            };
+            let range = self.inner.span();
+            let (start, end) = (range.start, range.end);
+            let Ok(raw) = raw else {
+                let ch = self.src[start..].chars().next().unwrap_or('\u{fffd}');
+                self.error(
+                    "invalid-character",
+                    start,
+                    start + ch.len_utf8(),
+                    format!("invalid character {ch:?}"),
+                );
+                continue;
+            };
+            let tok = match raw {
+                Raw::Newline => {
+                    if std::mem::take(&mut self.comma_pending) {
+                        return Some((start, Tok::Comma, start));
+                    }
+                    continue;
+                }
+                Raw::Comment => {
+                    self.comments.push(Comment {
+                        text: self.src[start..end].trim_end_matches('\r').to_string(),
+                        span: self.span(start, end),
+                    });
+                    continue;
+                }
+                Raw::Ident => Tok::Ident(SmolStr::new(&self.src[start..end])),
+                Raw::Package => Tok::Package,
+                Raw::Import => Tok::Import,
+                Raw::For => Tok::For,
+                Raw::In => Tok::In,
+                Raw::If => Tok::If,
+                Raw::Let => Tok::Let,
+                Raw::True => Tok::True,
+                Raw::False => Tok::False,
+                Raw::Null => Tok::Null,
+                Raw::Int => Tok::Int,
+                Raw::Float => Tok::Float,
+                Raw::BadNumber => {
+                    let text = &self.src[start..end];
+                    self.error(
+                        "invalid-number",
+                        start,
+                        end,
+                        format!("invalid number literal `{text}`"),
+                    );
+                    Tok::Int
+                }
+                Raw::Quote | Raw::TripleQuote | Raw::Apostrophe | Raw::TripleApostrophe => {
+                    let text = &self.src[start..end];
+                    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+                    let kind = StringKind {
+                        bytes: matches!(raw, Raw::Apostrophe | Raw::TripleApostrophe),
+                        multiline: matches!(raw, Raw::TripleQuote | Raw::TripleApostrophe),
+                        hashes: hashes.min(u8::MAX as usize) as u8,
+                    };
+                    self.string_rest(start, end, kind, true)
+                }
+                Raw::Attribute => {
+                    self.attribute_rest(start);
+                    Tok::Attribute
+                }
+                Raw::Bottom => Tok::Bottom,
+                Raw::Comma => Tok::Comma,
+                Raw::Colon => Tok::Colon,
+                Raw::Question => Tok::Question,
+                Raw::Bang => Tok::Bang,
+                Raw::Assign => Tok::Assign,
+                Raw::Dot => Tok::Dot,
+                Raw::Ellipsis => Tok::Ellipsis,
+                Raw::LParen => {
+                    if let Some(open) = self.interpolations.last_mut() {
+                        open.parens += 1;
+                    }
+                    Tok::LParen
+                }
+                Raw::RParen => match self.interpolations.last_mut() {
+                    Some(open) if open.parens == 0 => {
+                        let kind = open.kind;
+                        self.string_rest(start, end, kind, false)
+                    }
+                    Some(open) => {
+                        open.parens -= 1;
+                        Tok::RParen
+                    }
+                    None => Tok::RParen,
+                },
+                Raw::LBracket => Tok::LBracket,
+                Raw::RBracket => Tok::RBracket,
+                Raw::LBrace => Tok::LBrace,
+                Raw::RBrace => Tok::RBrace,
+                Raw::Or => Tok::Or,
+                Raw::And => Tok::And,
+                Raw::LogicalOr => Tok::LogicalOr,
+                Raw::LogicalAnd => Tok::LogicalAnd,
+                Raw::Eq => Tok::Eq,
+                Raw::Ne => Tok::Ne,
+                Raw::Lt => Tok::Lt,
+                Raw::Le => Tok::Le,
+                Raw::Gt => Tok::Gt,
+                Raw::Ge => Tok::Ge,
+                Raw::Match => Tok::Match,
+                Raw::NotMatch => Tok::NotMatch,
+                Raw::Plus => Tok::Plus,
+                Raw::Minus => Tok::Minus,
+                Raw::Star => Tok::Star,
+                Raw::Slash => Tok::Slash,
+            };
+            let end = self.inner.span().end;
+            // Inside a single-line string's interpolation a newline cannot
+            // occur; elsewhere the token decides whether a newline ends it.
+            self.comma_pending = tok.ends_element();
+            if !self.track_nesting(&tok, start) {
+                self.done = true;
+                return None;
+            }
+            return Some((start, tok, end));
+        }
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Result<SpannedTok, Infallible>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_token().map(Ok)
+    }
+}
+
+/// All tokens of `src` (the commas inserted at line ends included), with
+/// comments and lexical diagnostics.
+pub fn tokenize(file: FileId, src: &str) -> (Vec<SpannedTok>, Vec<Comment>, Vec<Diagnostic>) {
+    let mut lexer = Lexer::new(file, src);
+    let tokens: Vec<SpannedTok> = lexer.by_ref().map(|t| match t {
+        Ok(t) => t,
+        Err(never) => match never {},
+    }).collect();
+    (tokens, lexer.comments, lexer.diagnostics)
+}

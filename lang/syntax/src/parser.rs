@@ -1,0 +1,584 @@
+//! Entry points of the parser and the helpers its grammar actions call.
+
+use crate::ast::*;
+use crate::lexer::Lexer;
+use crate::literal::{decode_parts, LiteralError, RawPart};
+use crate::token::Tok;
+use lalrpop_util::{lalrpop_mod, ErrorRecovery, ParseError};
+use std::convert::Infallible;
+use tenon_diagnostics::Diagnostic;
+
+mod comments;
+mod errors;
+
+lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code, missing_debug_implementations)]
+    grammar
+);
+
+/// A parsed file and every syntax error found in it, sorted by position.
+#[derive(Debug)]
+pub struct ParsedFile {
+    pub file: File,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A parsed expression (for `-e EXPR`) and its syntax errors.
+#[derive(Debug)]
+pub struct ParsedExpr {
+    pub expr: Expr,
+    pub comments: Vec<Comment>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one source file. Never fails: errors are diagnostics, and the
+/// tree holds `Error` nodes where the parser recovered.
+pub fn parse_file(id: FileId, src: &str) -> ParsedFile {
+    let mut ctx = ParseCtx::new(id, src);
+    let mut lexer = Lexer::new(id, src);
+    let items = match grammar::FileParser::new().parse(&mut ctx, &mut lexer) {
+        Ok(items) => items,
+        Err(error) => {
+            let span = ctx.report(error);
+            vec![TopItem::Decl(Decl::Error(span))]
+        }
+    };
+    let mut file = ctx.assemble(items);
+    let comments = std::mem::take(&mut lexer.comments);
+    comments::attach_docs(&mut file, comments, src);
+    let diagnostics = finish_diagnostics(ctx.diagnostics, &mut lexer);
+    ParsedFile { file, diagnostics }
+}
+
+/// Parses a single expression.
+pub fn parse_expr(id: FileId, src: &str) -> ParsedExpr {
+    let mut ctx = ParseCtx::new(id, src);
+    let mut lexer = Lexer::new(id, src);
+    // An expression is a struct body with one embedding; parsing it so
+    // gets the same recovery and comma handling as files.
+    let expr = match grammar::DeclsParser::new().parse(&mut ctx, &mut lexer) {
+        Ok(decls) => ctx.single_expr(decls, src.len()),
+        Err(error) => Expr::Error(ctx.report(error)),
+    };
+    let comments = std::mem::take(&mut lexer.comments);
+    let diagnostics = finish_diagnostics(ctx.diagnostics, &mut lexer);
+    ParsedExpr {
+        expr,
+        comments,
+        diagnostics,
+    }
+}
+
+fn finish_diagnostics(parse: Vec<Diagnostic>, lexer: &mut Lexer<'_>) -> Vec<Diagnostic> {
+    let mut all = std::mem::take(&mut lexer.diagnostics);
+    match lexer.too_deep_at {
+        // Past the nesting limit the parser saw a truncated input: its
+        // complaints about that are noise.
+        Some(at) => all.extend(
+            parse
+                .into_iter()
+                .filter(|d| (d.span().start as usize) < at),
+        ),
+        None => all.extend(parse),
+    }
+    all.sort_by_key(|d| (d.span().start, d.span().end));
+    all.dedup();
+    all
+}
+
+/// What may stand at the top level of a file; [`ParseCtx::assemble`]
+/// checks the order (package, then imports, then declarations).
+#[derive(Debug)]
+pub enum TopItem {
+    Package(PackageClause),
+    Import(ImportDecl),
+    Decl(Decl),
+}
+
+/// A list element before validation (aliases are only valid in a pattern
+/// label `[X=expr]`).
+#[derive(Debug)]
+pub enum RawElem {
+    Expr(Expr),
+    Alias(Ident, Expr),
+    Comprehension(Comprehension),
+    Ellipsis(Ellipsis),
+    Error(Span),
+}
+
+/// The `?` or `!` after a label, with its position.
+#[derive(Debug, Clone, Copy)]
+pub enum Marker {
+    None,
+    Optional(usize, usize),
+    Required(usize, usize),
+}
+
+/// State shared by the grammar actions.
+#[derive(Debug)]
+pub struct ParseCtx<'s> {
+    pub(crate) file: FileId,
+    pub(crate) src: &'s str,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// `(X=expr)` nodes built so far, by span start: valid only as labels.
+    aliased_parens: Vec<(u32, Ident)>,
+    /// `[X=expr]` lists built so far, by span start.
+    aliased_lists: Vec<(u32, Ident)>,
+}
+
+type Recovery = ErrorRecovery<usize, Tok, Infallible>;
+
+impl<'s> ParseCtx<'s> {
+    fn new(file: FileId, src: &'s str) -> ParseCtx<'s> {
+        ParseCtx {
+            file,
+            src,
+            diagnostics: Vec::new(),
+            aliased_parens: Vec::new(),
+            aliased_lists: Vec::new(),
+        }
+    }
+
+    pub(crate) fn span(&self, lo: usize, hi: usize) -> Span {
+        Span::new(self.file, lo, hi.max(lo))
+    }
+
+    fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::error(code, span, message));
+    }
+
+    /// Records a recovered syntax error; returns the span the parser
+    /// skipped.
+    pub(crate) fn recover(&mut self, recovery: Recovery) -> Span {
+        let skipped_end = recovery.dropped_tokens.last().map(|&(_, _, hi)| hi);
+        let span = self.report(recovery.error);
+        match skipped_end {
+            Some(end) => span.to(self.span(end, end)),
+            None => span,
+        }
+    }
+
+    /// Records an unrecoverable (or recovered) parse error; returns its span.
+    pub(crate) fn report(&mut self, error: ParseError<usize, Tok, Infallible>) -> Span {
+        let diagnostic = errors::syntax_error(self, error);
+        let span = diagnostic.span();
+        self.diagnostics.push(diagnostic);
+        span
+    }
+
+    pub(crate) fn attribute(&mut self, lo: usize, hi: usize) -> Attribute {
+        let text = &self.src[lo..hi];
+        let (name, body) = match text.find('(') {
+            Some(open) => (
+                &text[1..open],
+                text[open + 1..].strip_suffix(')').unwrap_or(&text[open + 1..]),
+            ),
+            None => (&text[1..], ""),
+        };
+        Attribute {
+            name: name.to_string(),
+            body: body.to_string(),
+            span: self.span(lo, hi),
+        }
+    }
+
+    pub(crate) fn number(&mut self, kind: NumberKind, lo: usize, hi: usize) -> Expr {
+        Expr::Number(NumberLit {
+            kind,
+            text: smol_str::SmolStr::new(&self.src[lo..hi]),
+            span: self.span(lo, hi),
+        })
+    }
+
+    fn literal_errors(&mut self, errors: Vec<LiteralError>) {
+        for (lo, hi, message) in errors {
+            let span = self.span(lo, hi);
+            self.error("invalid-string", span, message);
+        }
+    }
+
+    /// Offsets of a literal's body: after the opening and before the
+    /// closing delimiters.
+    fn delimiters(kind: StringKind) -> usize {
+        kind.hashes as usize + if kind.multiline { 3 } else { 1 }
+    }
+
+    pub(crate) fn string(&mut self, kind: StringKind, lo: usize, hi: usize) -> StringLit {
+        let delim = Self::delimiters(kind);
+        let body_start = (lo + delim).min(hi);
+        let body_end = self.closing_start(kind, body_start, hi);
+        let mut errors = Vec::new();
+        let value = decode_parts(
+            kind,
+            &[RawPart {
+                text: &self.src[body_start..body_end],
+                offset: body_start,
+            }],
+            &mut errors,
+        )
+        .pop()
+        .unwrap_or(StrValue::Text(Default::default()));
+        self.literal_errors(errors);
+        StringLit {
+            kind,
+            value,
+            span: self.span(lo, hi),
+        }
+    }
+
+    /// Where the closing delimiter of a literal ending at `hi` starts (or
+    /// `hi` itself for an unterminated literal).
+    fn closing_start(&self, kind: StringKind, body_start: usize, hi: usize) -> usize {
+        let delim = Self::delimiters(kind);
+        let quote = if kind.bytes { "'" } else { "\"" };
+        let closing = format!("{}{}", quote.repeat(delim - kind.hashes as usize), "#".repeat(kind.hashes as usize));
+        let text = &self.src[body_start..hi];
+        if text.ends_with(&closing) && hi - delim >= body_start {
+            hi - delim
+        } else {
+            hi
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn interpolation(
+        &mut self,
+        kind: StringKind,
+        lo: usize,
+        first_end: usize,
+        mids: Vec<(Expr, usize, usize)>,
+        last: Expr,
+        end_lo: usize,
+        hi: usize,
+    ) -> Expr {
+        let delim = Self::delimiters(kind);
+        let hashes = kind.hashes as usize;
+        // Raw texts: after the opening quotes up to `\(`; between `)` and
+        // `\(`; after the last `)` up to the closing quotes.
+        let mut raw = Vec::with_capacity(mids.len() + 2);
+        let mut spans = Vec::with_capacity(mids.len() + 2);
+        let open_len = 2 + hashes; // `\(` with hashes
+        raw.push((lo + delim, first_end - open_len));
+        spans.push((lo, first_end));
+        for &(_, mlo, mhi) in &mids {
+            raw.push((mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1)));
+            spans.push((mlo, mhi));
+        }
+        let end_body = self.closing_start(kind, end_lo + 1, hi);
+        raw.push((end_lo + 1, end_body.max(end_lo + 1)));
+        spans.push((end_lo, hi));
+        let parts: Vec<RawPart<'_>> = raw
+            .iter()
+            .map(|&(a, b)| RawPart {
+                text: self.src.get(a..b.max(a)).unwrap_or(""),
+                offset: a,
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let values = decode_parts(kind, &parts, &mut errors);
+        drop(parts);
+        self.literal_errors(errors);
+        let mut exprs = mids.into_iter().map(|(e, _, _)| e).chain(std::iter::once(last));
+        let mut out = Vec::with_capacity(values.len() * 2);
+        for (value, &(a, b)) in values.into_iter().zip(&spans) {
+            out.push(InterpolationPart::Text {
+                value,
+                span: self.span(a, b),
+            });
+            if let Some(e) = exprs.next() {
+                out.push(InterpolationPart::Expr(e));
+            }
+        }
+        Expr::Interpolation(Interpolation {
+            kind,
+            parts: out,
+            span: self.span(lo, hi),
+        })
+    }
+
+    pub(crate) fn binary(
+        &mut self,
+        op: BinaryOp,
+        lhs: Expr,
+        rhs: Expr,
+        olo: usize,
+        ohi: usize,
+        lo: usize,
+        hi: usize,
+    ) -> Expr {
+        Expr::Binary(Box::new(Binary {
+            op,
+            lhs,
+            rhs,
+            op_span: self.span(olo, ohi),
+            span: self.span(lo, hi),
+        }))
+    }
+
+    pub(crate) fn aliased_paren(&mut self, alias: Ident, inner: Expr, lo: usize, hi: usize) -> Expr {
+        let span = self.span(lo, hi);
+        self.aliased_parens.push((span.start, alias));
+        Expr::Paren(Box::new(Paren { inner, span }))
+    }
+
+    fn take_alias(list: &mut Vec<(u32, Ident)>, start: u32) -> Option<Ident> {
+        let at = list.iter().rposition(|(s, _)| *s == start)?;
+        Some(list.swap_remove(at).1)
+    }
+
+    pub(crate) fn list(&mut self, elems: Vec<RawElem>, lo: usize, hi: usize) -> Expr {
+        let span = self.span(lo, hi);
+        let mut out = Vec::with_capacity(elems.len());
+        let count = elems.len();
+        for elem in elems {
+            out.push(match elem {
+                RawElem::Expr(e) => ListElem::Expr(e),
+                RawElem::Alias(alias, e) if count == 1 => {
+                    self.aliased_lists.push((span.start, alias));
+                    ListElem::Expr(e)
+                }
+                RawElem::Alias(alias, e) => {
+                    self.error(
+                        "misplaced-alias",
+                        alias.span,
+                        "an alias `X=` is not allowed in a list element",
+                    );
+                    ListElem::Expr(e)
+                }
+                RawElem::Comprehension(c) => ListElem::Comprehension(c),
+                RawElem::Ellipsis(e) => ListElem::Ellipsis(e),
+                RawElem::Error(s) => ListElem::Expr(Expr::Error(s)),
+            });
+        }
+        for (i, elem) in out.iter().enumerate() {
+            if let ListElem::Ellipsis(e) = elem {
+                if i + 1 != out.len() {
+                    self.error(
+                        "misplaced-ellipsis",
+                        e.span,
+                        "`...` must be the last element of a list",
+                    );
+                }
+            }
+        }
+        Expr::List(ListLit { elems: out, span })
+    }
+
+    /// Converts an operand followed by `:` into a label.
+    pub(crate) fn label(
+        &mut self,
+        alias: Option<Ident>,
+        operand: Expr,
+        marker: Marker,
+        lo: usize,
+        hi: usize,
+    ) -> Label {
+        let span = self.span(lo, hi);
+        let constraint = match marker {
+            Marker::None => FieldConstraint::Regular,
+            Marker::Optional(..) => FieldConstraint::Optional,
+            Marker::Required(..) => FieldConstraint::Required,
+        };
+        let name = match operand {
+            Expr::Ident(i) => LabelName::Ident(i),
+            // `null`, `true` and `false` are valid field names.
+            Expr::Null(s) => LabelName::Ident(Ident { name: "null".into(), span: s }),
+            Expr::Bool(b, s) => LabelName::Ident(Ident {
+                name: if b { "true" } else { "false" }.into(),
+                span: s,
+            }),
+            e @ (Expr::String(_) | Expr::Interpolation(_)) => LabelName::String(e),
+            Expr::Paren(p) => {
+                let alias = Self::take_alias(&mut self.aliased_parens, p.span.start);
+                LabelName::Dynamic {
+                    alias,
+                    expr: Box::new(p.inner),
+                    span: p.span,
+                }
+            }
+            Expr::List(list) => {
+                let list_alias = Self::take_alias(&mut self.aliased_lists, list.span.start);
+                if let Marker::Optional(a, b) | Marker::Required(a, b) = marker {
+                    let s = self.span(a, b);
+                    self.error(
+                        "invalid-label",
+                        s,
+                        "a pattern constraint `[expr]:` cannot be optional or required",
+                    );
+                }
+                let mut elems = list.elems;
+                match (elems.len(), elems.pop()) {
+                    (1, Some(ListElem::Expr(expr))) => LabelName::Pattern {
+                        alias: list_alias,
+                        expr: Box::new(expr),
+                        span: list.span,
+                    },
+                    _ => {
+                        self.error(
+                            "invalid-label",
+                            list.span,
+                            "a pattern constraint must hold exactly one expression: `[expr]: value`",
+                        );
+                        LabelName::Pattern {
+                            alias: list_alias,
+                            expr: Box::new(Expr::Error(list.span)),
+                            span: list.span,
+                        }
+                    }
+                }
+            }
+            other => {
+                let s = other.span();
+                self.error(
+                    "invalid-label",
+                    s,
+                    "invalid label: expected an identifier, a string, `(expr)` or `[pattern]`",
+                );
+                LabelName::Ident(Ident {
+                    name: "_".into(),
+                    span: s,
+                })
+            }
+        };
+        Label {
+            alias,
+            name,
+            constraint,
+            span,
+        }
+    }
+
+    pub(crate) fn keyword_label(&mut self, keyword: &'static str, lo: usize, hi: usize) -> Label {
+        let span = self.span(lo, hi);
+        Label {
+            alias: None,
+            name: LabelName::Ident(Ident {
+                name: keyword.into(),
+                span,
+            }),
+            constraint: FieldConstraint::Regular,
+            span,
+        }
+    }
+
+    pub(crate) fn field(
+        &mut self,
+        label: Label,
+        value: Expr,
+        attributes: Vec<Attribute>,
+        lo: usize,
+        hi: usize,
+    ) -> Field {
+        Field {
+            label,
+            value,
+            attributes,
+            doc: None,
+            span: self.span(lo, hi),
+        }
+    }
+
+    pub(crate) fn field_chain(&mut self, label: Label, inner: Field, lo: usize, hi: usize) -> Field {
+        let inner_span = inner.span;
+        Field {
+            label,
+            value: Expr::Struct(StructLit {
+                decls: vec![Decl::Field(inner)],
+                braces: false,
+                span: inner_span,
+            }),
+            attributes: Vec::new(),
+            doc: None,
+            span: self.span(lo, hi),
+        }
+    }
+
+    /// Reports `(X=expr)` and `[X=expr]` that did not become labels.
+    fn report_stray_aliases(&mut self) {
+        let stray: Vec<Ident> = self
+            .aliased_parens
+            .drain(..)
+            .chain(self.aliased_lists.drain(..))
+            .map(|(_, alias)| alias)
+            .collect();
+        for alias in stray {
+            self.error(
+                "misplaced-alias",
+                alias.span,
+                "an alias `X=` inside `(…)` or `[…]` is only allowed in a label",
+            );
+        }
+    }
+
+    /// Builds the file from its top-level items, checking their order.
+    fn assemble(&mut self, items: Vec<TopItem>) -> File {
+        self.report_stray_aliases();
+        let mut file = File {
+            id: self.file,
+            span: self.span(0, self.src.len()),
+            attributes: Vec::new(),
+            package: None,
+            imports: Vec::new(),
+            decls: Vec::new(),
+            comments: Vec::new(),
+        };
+        // Leading attributes are the file's own until the first other item.
+        let mut leading = true;
+        for item in items {
+            match item {
+                TopItem::Decl(Decl::Attribute(a)) if leading => file.attributes.push(a),
+                TopItem::Package(p) => {
+                    if !file.imports.is_empty() || !file.decls.is_empty() || file.package.is_some() {
+                        let what = if file.package.is_some() {
+                            "a file has at most one package clause"
+                        } else {
+                            "the package clause must come before imports and declarations"
+                        };
+                        self.error("misplaced-package", p.span, what);
+                    } else {
+                        file.package = Some(p);
+                    }
+                    leading = false;
+                }
+                TopItem::Import(i) => {
+                    if !file.decls.is_empty() {
+                        self.error(
+                            "misplaced-import",
+                            i.span,
+                            "imports must come before the first declaration",
+                        );
+                    }
+                    file.imports.push(i);
+                    leading = false;
+                }
+                TopItem::Decl(d) => {
+                    file.decls.push(d);
+                    leading = false;
+                }
+            }
+        }
+        file
+    }
+
+    /// The expression of `-e`: exactly one embedded expression.
+    fn single_expr(&mut self, mut decls: Vec<Decl>, len: usize) -> Expr {
+        self.report_stray_aliases();
+        match (decls.len(), decls.pop()) {
+            (1, Some(Decl::Embed(e))) => e,
+            (_, Some(Decl::Error(s))) => Expr::Error(s),
+            (n, last) => {
+                let span = match &last {
+                    Some(d) => d.span(),
+                    None => self.span(0, len),
+                };
+                let message = if n == 0 {
+                    "expected an expression".to_string()
+                } else {
+                    "expected a single expression".to_string()
+                };
+                self.error("expected-expression", span, message);
+                Expr::Error(span)
+            }
+        }
+    }
+}

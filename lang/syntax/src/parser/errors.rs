@@ -1,0 +1,95 @@
+//! Turning the parser's errors into diagnostics a person can act on.
+
+use super::ParseCtx;
+use crate::token::Tok;
+use lalrpop_util::ParseError;
+use std::convert::Infallible;
+use tenon_diagnostics::Diagnostic;
+
+pub(super) fn syntax_error(ctx: &ParseCtx<'_>, error: ParseError<usize, Tok, Infallible>) -> Diagnostic {
+    match error {
+        ParseError::UnrecognizedToken {
+            token: (lo, tok, hi),
+            expected,
+        } => {
+            let found = if tok == Tok::Comma && lo == hi {
+                if lo >= ctx.src.len() {
+                    "end of file".to_string()
+                } else {
+                    "newline".to_string()
+                }
+            } else {
+                tok.describe()
+            };
+            let span = ctx.span(lo, hi);
+            Diagnostic::error(
+                "unexpected-token",
+                span,
+                format!("unexpected {found}{}", expected_text(&expected)),
+            )
+        }
+        ParseError::UnrecognizedEof { location, expected } => Diagnostic::error(
+            "unexpected-eof",
+            ctx.span(location, location),
+            format!("unexpected end of file{}", expected_text(&expected)),
+        ),
+        ParseError::ExtraToken { token: (lo, tok, hi) } => Diagnostic::error(
+            "unexpected-token",
+            ctx.span(lo, hi),
+            format!("unexpected {}", tok.describe()),
+        ),
+        ParseError::InvalidToken { location } => Diagnostic::error(
+            "invalid-character",
+            ctx.span(location, location),
+            "invalid token",
+        ),
+        ParseError::User { error } => match error {},
+    }
+}
+
+/// `, expected an expression or `}``: what the parser could have accepted,
+/// summarised.
+fn expected_text(expected: &[String]) -> String {
+    let has = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
+    let mut items: Vec<String> = Vec::new();
+    let expression = has("ident") && has("int") && has("(");
+    let label_or_expression = expression && has("package");
+    if label_or_expression {
+        items.push("a field or an expression".into());
+    } else if expression {
+        items.push("an expression".into());
+    } else if has("ident") {
+        items.push("an identifier".into());
+    } else if has("string") {
+        items.push("a string".into());
+    }
+    for (token, text) in [
+        (":", "`:`"),
+        ("=", "`=`"),
+        ("in", "`in`"),
+        ("{", "`{`"),
+        (",", "`,`"),
+        (")", "`)`"),
+        ("]", "`]`"),
+        ("}", "`}`"),
+    ] {
+        // `in` and `{` are only expected as keywords-as-labels or after a
+        // comprehension clause; with an expression expected they add noise.
+        if has(token) && !((token == "{" || token == "in") && expression) {
+            items.push(text.into());
+        }
+    }
+    if has(",") {
+        let at = items.iter().position(|i| i == "`,`").unwrap_or(0);
+        items.insert(at + 1, "a newline".into());
+    }
+    match items.len() {
+        0 => String::new(),
+        1 => format!(", expected {}", items[0]),
+        n => format!(
+            ", expected {} or {}",
+            items[..n - 1].join(", "),
+            items[n - 1]
+        ),
+    }
+}

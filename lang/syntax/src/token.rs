@@ -1,0 +1,164 @@
+//! Tokens: what the lexer hands to the parser.
+
+use crate::ast::{Name, StringKind};
+use std::fmt;
+
+/// A token. Literal text is not copied: the parser reads it from the
+/// source through the token's span; identifiers carry their [`Name`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    Ident(Name),
+    // Keywords.
+    Package,
+    Import,
+    For,
+    In,
+    If,
+    Let,
+    True,
+    False,
+    Null,
+    // Literals.
+    Int,
+    Float,
+    /// A whole string or bytes literal without interpolation.
+    String(StringKind),
+    /// `"text\(`: a string up to its first interpolation.
+    InterpStart(StringKind),
+    /// `)text\(`: between two interpolations.
+    InterpMid,
+    /// `)text"`: after the last interpolation.
+    InterpEnd,
+    /// `@name(…)`
+    Attribute,
+    /// `_|_`
+    Bottom,
+    // Punctuation and operators.
+    /// `,` written or inserted at the end of a line.
+    Comma,
+    Colon,
+    Question,
+    Bang,
+    Assign,
+    Dot,
+    Ellipsis,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    LBrace,
+    RBrace,
+    Or,
+    And,
+    LogicalOr,
+    LogicalAnd,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Match,
+    NotMatch,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+}
+
+impl Tok {
+    /// How the token reads in a message: `` `}` ``, `identifier`.
+    pub fn describe(&self) -> String {
+        match self {
+            Tok::Ident(name) => format!("identifier `{name}`"),
+            Tok::Int => "integer".into(),
+            Tok::Float => "number".into(),
+            Tok::String(_) | Tok::InterpStart(_) => "string".into(),
+            Tok::InterpMid | Tok::InterpEnd => "end of interpolation".into(),
+            Tok::Attribute => "attribute".into(),
+            Tok::Comma => "`,` or newline".into(),
+            other => format!("`{}`", other.text()),
+        }
+    }
+
+    /// The fixed text of keyword and punctuation tokens.
+    pub fn text(&self) -> &'static str {
+        match self {
+            Tok::Package => "package",
+            Tok::Import => "import",
+            Tok::For => "for",
+            Tok::In => "in",
+            Tok::If => "if",
+            Tok::Let => "let",
+            Tok::True => "true",
+            Tok::False => "false",
+            Tok::Null => "null",
+            Tok::Bottom => "_|_",
+            Tok::Comma => ",",
+            Tok::Colon => ":",
+            Tok::Question => "?",
+            Tok::Bang => "!",
+            Tok::Assign => "=",
+            Tok::Dot => ".",
+            Tok::Ellipsis => "...",
+            Tok::LParen => "(",
+            Tok::RParen => ")",
+            Tok::LBracket => "[",
+            Tok::RBracket => "]",
+            Tok::LBrace => "{",
+            Tok::RBrace => "}",
+            Tok::Or => "|",
+            Tok::And => "&",
+            Tok::LogicalOr => "||",
+            Tok::LogicalAnd => "&&",
+            Tok::Eq => "==",
+            Tok::Ne => "!=",
+            Tok::Lt => "<",
+            Tok::Le => "<=",
+            Tok::Gt => ">",
+            Tok::Ge => ">=",
+            Tok::Match => "=~",
+            Tok::NotMatch => "!~",
+            Tok::Plus => "+",
+            Tok::Minus => "-",
+            Tok::Star => "*",
+            Tok::Slash => "/",
+            Tok::Ident(_)
+            | Tok::Int
+            | Tok::Float
+            | Tok::String(_)
+            | Tok::InterpStart(_)
+            | Tok::InterpMid
+            | Tok::InterpEnd
+            | Tok::Attribute => "",
+        }
+    }
+
+    /// Whether a newline after this token ends the line's element (a comma
+    /// is inserted), as CUE's scanner does.
+    pub(crate) fn ends_element(&self) -> bool {
+        matches!(
+            self,
+            Tok::Ident(_)
+                | Tok::True
+                | Tok::False
+                | Tok::Null
+                | Tok::Int
+                | Tok::Float
+                | Tok::String(_)
+                | Tok::InterpEnd
+                | Tok::Attribute
+                | Tok::Bottom
+                | Tok::Ellipsis
+                | Tok::RParen
+                | Tok::RBracket
+                | Tok::RBrace
+        )
+    }
+}
+
+impl fmt::Display for Tok {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
