@@ -1,0 +1,148 @@
+//! Shared helpers of the data-driven test runners: txtar case files and
+//! regeneration of expected sections with `TENON_UPDATE=1`.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// A txtar archive: leading comment lines, then `-- name --` sections.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Txtar {
+    pub comment: String,
+    pub sections: Vec<(String, String)>,
+}
+
+impl Txtar {
+    pub fn parse(text: &str) -> Txtar {
+        let mut archive = Txtar::default();
+        let mut current: Option<(String, String)> = None;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_end_matches(['\n', '\r']);
+            if let Some(name) = trimmed
+                .strip_prefix("-- ")
+                .and_then(|rest| rest.strip_suffix(" --"))
+            {
+                if let Some(section) = current.take() {
+                    archive.sections.push(section);
+                }
+                current = Some((name.to_string(), String::new()));
+                continue;
+            }
+            match &mut current {
+                Some((_, body)) => body.push_str(line),
+                None => archive.comment.push_str(line),
+            }
+        }
+        if let Some(section) = current {
+            archive.sections.push(section);
+        }
+        archive
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, body)| body.as_str())
+    }
+
+    /// Sets a section's body, adding the section at the end if missing.
+    pub fn set(&mut self, name: &str, body: String) {
+        match self.sections.iter_mut().find(|(n, _)| n == name) {
+            Some(section) => section.1 = body,
+            None => self.sections.push((name.to_string(), body)),
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        self.sections.retain(|(n, _)| n != name);
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = self.comment.clone();
+        for (name, body) in &self.sections {
+            out.push_str(&format!("-- {name} --\n"));
+            out.push_str(body);
+            if !body.is_empty() && !body.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Whether expected sections are to be rewritten from actual output.
+pub fn updating() -> bool {
+    std::env::var_os("TENON_UPDATE").is_some_and(|v| v != "0")
+}
+
+/// Every `*.txtar` file below `dir`, sorted.
+pub fn cases(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "txtar") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The repository root (where the root `Cargo.toml` is).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Collects failures so that a runner reports every failing case at once.
+#[derive(Default)]
+pub struct Failures {
+    pub messages: Vec<String>,
+    pub checked: usize,
+}
+
+impl Failures {
+    /// Compares an expected section with actual output (or records the
+    /// actual output when updating).
+    pub fn expect(&mut self, case: &Path, archive: &mut Txtar, section: &str, actual: String) {
+        self.checked += 1;
+        if updating() {
+            archive.set(section, actual);
+            return;
+        }
+        match archive.get(section) {
+            Some(expected) if expected == actual => {}
+            Some(expected) => self.messages.push(format!(
+                "{}: section `{section}` differs\n--- expected\n{expected}--- actual\n{actual}",
+                case.display()
+            )),
+            None => self.messages.push(format!(
+                "{}: missing section `{section}` (run with TENON_UPDATE=1)\n--- actual\n{actual}",
+                case.display()
+            )),
+        }
+    }
+
+    pub fn fail(&mut self, case: &Path, message: impl std::fmt::Display) {
+        self.messages.push(format!("{}: {message}", case.display()));
+    }
+
+    /// Panics with every failure, if any.
+    pub fn finish(self, what: &str) {
+        if !self.messages.is_empty() {
+            panic!(
+                "{} {what} failure(s):\n\n{}",
+                self.messages.len(),
+                self.messages.join("\n\n")
+            );
+        }
+        eprintln!("{what}: {} checks passed", self.checked);
+    }
+}
