@@ -1,1 +1,52 @@
-fn main() {}
+//! The `tenon` command line.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "tenon", version, about = "Typed configuration with CUE's syntax and semantics")]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Format Tenon/CUE source files in place (directories: every .cue and
+    /// .tn file below them; `-` reads standard input and writes standard
+    /// output).
+    Fmt {
+        /// Do not write; list the files that would change and exit with 1.
+        #[arg(long)]
+        check: bool,
+        /// Files or directories (default: the current directory).
+        paths: Vec<PathBuf>,
+    },
+    /// Parse files and report every syntax error.
+    Parse {
+        /// Print the syntax tree of each file.
+        #[arg(long)]
+        tree: bool,
+        /// Files or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Fmt { check, paths } => cli::fmt::run(&paths, check),
+        Command::Parse { tree, paths } => cli::parse::run(&paths, tree),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("tenon: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -12,6 +12,9 @@ use tenon_diagnostics::{Diagnostic, FileId, Span};
 
 /// How deeply expressions and structs may nest. Deeper input is refused
 /// with a diagnostic, so that no later stage can overflow its stack.
+/// Every open bracket counts one level, and so does every operator,
+/// selector, call, index and label colon still open in an element (commas
+/// end elements).
 pub const MAX_NESTING: usize = 1000;
 
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,12 +44,17 @@ enum Raw {
     False,
     #[token("null")]
     Null,
+    #[token("div")]
+    #[token("mod")]
+    #[token("quo")]
+    #[token("rem")]
+    OperatorWord,
     #[regex(r"0|[1-9](_?[0-9])*", priority = 5)]
-    #[regex(r"0[xX][0-9a-fA-F](_?[0-9a-fA-F])*", priority = 5)]
-    #[regex(r"0[oO][0-7](_?[0-7])*", priority = 5)]
-    #[regex(r"0[bB][01](_?[01])*", priority = 5)]
-    #[regex(r"[0-9](_?[0-9])*(\.[0-9](_?[0-9])*)?[KMGTPEYZ]i?", priority = 5)]
-    #[regex(r"\.[0-9](_?[0-9])*[KMGTPEYZ]i?", priority = 5)]
+    #[regex(r"0[xX]_?[0-9a-fA-F](_?[0-9a-fA-F])*", priority = 5)]
+    #[regex(r"0[oO]_?[0-7](_?[0-7])*", priority = 5)]
+    #[regex(r"0[bB]_?[01](_?[01])*", priority = 5)]
+    #[regex(r"[0-9](_?[0-9])*(\.[0-9](_?[0-9])*)?[KMGTP]i?", priority = 5)]
+    #[regex(r"\.[0-9](_?[0-9])*[KMGTP]i?", priority = 5)]
     Int,
     #[regex(r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?", priority = 5)]
     #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*", priority = 5)]
@@ -54,6 +62,8 @@ enum Raw {
     Float,
     /// Anything else that starts like a number: reported, then read as one.
     #[regex(r"[0-9][0-9A-Za-z_]*", priority = 1)]
+    #[regex(r"[0-9](_?[0-9])*\.[0-9_]*[eE][+-]?", priority = 1)]
+    #[regex(r"[0-9](_?[0-9])*[eE][+-]", priority = 1)]
     BadNumber,
     #[regex(r#"#*""#)]
     Quote,
@@ -156,6 +166,8 @@ pub struct Lexer<'s> {
     file: FileId,
     inner: logos::Lexer<'s, Raw>,
     interpolations: Vec<OpenInterpolation>,
+    /// A token to return before reading on.
+    queued: Option<SpannedTok>,
     /// A newline now inserts a comma.
     comma_pending: bool,
     done: bool,
@@ -176,6 +188,7 @@ impl<'s> Lexer<'s> {
             file,
             inner: Raw::lexer(src),
             interpolations: Vec::new(),
+            queued: None,
             comma_pending: false,
             done: false,
             levels: vec![0],
@@ -275,6 +288,21 @@ impl<'s> Lexer<'s> {
         }
     }
 
+    fn open_single_line_interpolation(&self) -> bool {
+        self.interpolations
+            .last()
+            .is_some_and(|open| !open.kind.multiline)
+    }
+
+    /// Whether the next token after `pos` (skipping blanks and newlines)
+    /// is `,` or `:`.
+    fn next_line_continues(&self, pos: usize) -> bool {
+        self.src.as_bytes()[pos..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b',' || b == b':')
+    }
+
     fn bump_to(&mut self, end: usize) {
         let current = self.inner.span().end;
         if end > current {
@@ -334,7 +362,7 @@ impl<'s> Lexer<'s> {
 
     /// Applies the nesting guard to a token; returns false when the limit
     /// is exceeded.
-    fn track_nesting(&mut self, tok: &Tok, start: usize) -> bool {
+    fn track_nesting(&mut self, tok: &Tok, start: usize, postfix: bool) -> bool {
         match tok {
             Tok::Comma => {
                 if let Some(level) = self.levels.last_mut() {
@@ -343,10 +371,15 @@ impl<'s> Lexer<'s> {
                 }
             }
             Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::InterpStart(_) => {
-                self.depth += 2;
-                if let Some(level) = self.levels.last_mut() {
-                    *level += 1;
+                // A call or index (`f(`, `x[`) also nests the tree at the
+                // outer level.
+                if postfix {
+                    self.depth += 1;
+                    if let Some(level) = self.levels.last_mut() {
+                        *level += 1;
+                    }
                 }
+                self.depth += 1;
                 self.levels.push(1);
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::InterpEnd => {
@@ -386,6 +419,9 @@ impl<'s> Lexer<'s> {
     }
 
     fn next_token(&mut self) -> Option<SpannedTok> {
+        if let Some(queued) = self.queued.take() {
+            return Some(queued);
+        }
         loop {
             if self.done {
                 return None;
@@ -417,15 +453,50 @@ impl<'s> Lexer<'s> {
                     start + ch.len_utf8(),
                     format!("invalid character {ch:?}"),
                 );
+                // The bad character most likely stood for a token that ends
+                // its line's element; keep the next line a new element.
+                self.comma_pending = true;
                 continue;
             };
             let tok = match raw {
-                Raw::Newline => {
-                    if std::mem::take(&mut self.comma_pending) {
-                        return Some((start, Tok::Comma, start));
+                // A single-line string cannot continue past the end of the
+                // line: an interpolation still open there is closed.
+                // (Only where the line ended a complete operand: a newline
+                // right after `\(` or an operator is plain whitespace.)
+                Raw::Newline if self.comma_pending && self.open_single_line_interpolation() => {
+                    self.interpolations.pop();
+                    // A string opened inside the interpolation and left
+                    // unterminated on this line is the same typo: report
+                    // once, where that string starts.
+                    let line_start = self.src[..start].rfind('\n').map_or(0, |n| n + 1);
+                    let mut at = start;
+                    if let Some(d) = self.diagnostics.last() {
+                        if d.code == "unterminated-string" && d.span().start as usize >= line_start {
+                            at = d.span().start as usize;
+                            self.diagnostics.pop();
+                        }
                     }
-                    continue;
+                    self.error(
+                        "unterminated-string",
+                        at,
+                        start,
+                        "string interpolation not terminated: missing `)`",
+                    );
+                    self.track_nesting(&Tok::InterpEnd, start, false);
+                    self.queued = Some((start, Tok::Comma, start));
+                    self.track_nesting(&Tok::Comma, start, false);
+                    self.comma_pending = false;
+                    return Some((start, Tok::InterpEnd, start));
                 }
+                // An inserted comma is zero-width, at the newline; none is
+                // inserted before a line that starts with `,` or `:` (so
+                // comma-first JSON reads as written).
+                Raw::Newline if self.comma_pending && !self.next_line_continues(end) => {
+                    self.comma_pending = false;
+                    self.track_nesting(&Tok::Comma, start, false);
+                    return Some((start, Tok::Comma, start));
+                }
+                Raw::Newline => continue,
                 Raw::Comment => {
                     self.comments.push(Comment {
                         text: self.src[start..end].trim_end_matches('\r').to_string(),
@@ -443,17 +514,25 @@ impl<'s> Lexer<'s> {
                 Raw::True => Tok::True,
                 Raw::False => Tok::False,
                 Raw::Null => Tok::Null,
+                Raw::OperatorWord => Tok::OperatorWord(SmolStr::new(&self.src[start..end])),
                 Raw::Int => Tok::Int,
                 Raw::Float => Tok::Float,
                 Raw::BadNumber => {
                     let text = &self.src[start..end];
+                    let float = !text.starts_with("0x")
+                        && !text.starts_with("0X")
+                        && text.contains(['.', 'e', 'E']);
                     self.error(
                         "invalid-number",
                         start,
                         end,
                         format!("invalid number literal `{text}`"),
                     );
-                    Tok::Int
+                    if float {
+                        Tok::Float
+                    } else {
+                        Tok::Int
+                    }
                 }
                 Raw::Quote | Raw::TripleQuote | Raw::Apostrophe | Raw::TripleApostrophe => {
                     let text = &self.src[start..end];
@@ -518,8 +597,9 @@ impl<'s> Lexer<'s> {
             let end = self.inner.span().end;
             // Inside a single-line string's interpolation a newline cannot
             // occur; elsewhere the token decides whether a newline ends it.
+            let postfix = self.comma_pending;
             self.comma_pending = tok.ends_element();
-            if !self.track_nesting(&tok, start) {
+            if !self.track_nesting(&tok, start, postfix) {
                 self.done = true;
                 return None;
             }

@@ -247,6 +247,22 @@ fn unescape(
                     )),
                 }
             }
+            b'x' | b'0'..=b'7' => {
+                // `\x41` or `\101`: backslash, hashes, then the digits.
+                let len = if c == b'x' { 4 } else { 4 };
+                let end = (start + hashes + len).min(bytes.len());
+                let end = (start..=end).rev().find(|&e| text.is_char_boundary(e)).unwrap_or(i);
+                let what = if c == b'x' { "hexadecimal" } else { "octal" };
+                errors.push((
+                    offset + start,
+                    offset + end,
+                    format!(
+                        "{what} escape `{}` is only allowed in bytes literals",
+                        &text[start..end]
+                    ),
+                ));
+                i = end.max(i);
+            }
             _ => {
                 let ch = text[i - 1..].chars().next().unwrap_or('?');
                 let end = i - 1 + ch.len_utf8();

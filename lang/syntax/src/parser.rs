@@ -46,7 +46,7 @@ pub fn parse_file(id: FileId, src: &str) -> ParsedFile {
     let mut file = ctx.assemble(items);
     let comments = std::mem::take(&mut lexer.comments);
     comments::attach_docs(&mut file, comments, src);
-    let diagnostics = finish_diagnostics(ctx.diagnostics, &mut lexer);
+    let diagnostics = finish_diagnostics(src, ctx.diagnostics, &mut lexer);
     ParsedFile { file, diagnostics }
 }
 
@@ -61,7 +61,7 @@ pub fn parse_expr(id: FileId, src: &str) -> ParsedExpr {
         Err(error) => Expr::Error(ctx.report(error)),
     };
     let comments = std::mem::take(&mut lexer.comments);
-    let diagnostics = finish_diagnostics(ctx.diagnostics, &mut lexer);
+    let diagnostics = finish_diagnostics(src, ctx.diagnostics, &mut lexer);
     ParsedExpr {
         expr,
         comments,
@@ -69,18 +69,24 @@ pub fn parse_expr(id: FileId, src: &str) -> ParsedExpr {
     }
 }
 
-fn finish_diagnostics(parse: Vec<Diagnostic>, lexer: &mut Lexer<'_>) -> Vec<Diagnostic> {
+/// Merges lexical and parse errors, leaving out the parse errors that only
+/// echo a lexical one: those after the nesting limit cut the input short,
+/// and those later on the line of an invalid character or literal.
+fn finish_diagnostics(src: &str, parse: Vec<Diagnostic>, lexer: &mut Lexer<'_>) -> Vec<Diagnostic> {
     let mut all = std::mem::take(&mut lexer.diagnostics);
-    match lexer.too_deep_at {
-        // Past the nesting limit the parser saw a truncated input: its
-        // complaints about that are noise.
-        Some(at) => all.extend(
-            parse
-                .into_iter()
-                .filter(|d| (d.span().start as usize) < at),
-        ),
-        None => all.extend(parse),
-    }
+    let too_deep_at = lexer.too_deep_at.unwrap_or(usize::MAX);
+    let echoes_lexical = |d: &Diagnostic| {
+        let at = d.span().start as usize;
+        all.iter().any(|lexical| {
+            let from = lexical.span().start as usize;
+            from <= at && src.get(from..at).is_some_and(|between| !between.contains('\n'))
+        })
+    };
+    let kept: Vec<Diagnostic> = parse
+        .into_iter()
+        .filter(|d| (d.span().start as usize) < too_deep_at && !echoes_lexical(d))
+        .collect();
+    all.extend(kept);
     all.sort_by_key(|d| (d.span().start, d.span().end));
     all.dedup();
     all
@@ -100,8 +106,8 @@ pub enum TopItem {
 #[derive(Debug)]
 pub enum RawElem {
     Expr(Expr),
-    Alias(Ident, Expr),
-    Comprehension(Comprehension),
+    Alias(Box<Ident>, Expr),
+    Comprehension(Box<Comprehension>),
     Ellipsis(Ellipsis),
     Error(Span),
 }
@@ -121,9 +127,9 @@ pub struct ParseCtx<'s> {
     pub(crate) src: &'s str,
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// `(X=expr)` nodes built so far, by span start: valid only as labels.
-    aliased_parens: Vec<(u32, Ident)>,
+    aliased_parens: Vec<(u32, Box<Ident>)>,
     /// `[X=expr]` lists built so far, by span start.
-    aliased_lists: Vec<(u32, Ident)>,
+    aliased_lists: Vec<(u32, Box<Ident>)>,
 }
 
 type Recovery = ErrorRecovery<usize, Tok, Infallible>;
@@ -232,7 +238,7 @@ impl<'s> ParseCtx<'s> {
         let delim = Self::delimiters(kind);
         let quote = if kind.bytes { "'" } else { "\"" };
         let closing = format!("{}{}", quote.repeat(delim - kind.hashes as usize), "#".repeat(kind.hashes as usize));
-        let text = &self.src[body_start..hi];
+        let text = self.src.get(body_start..hi).unwrap_or("");
         if text.ends_with(&closing) && hi - delim >= body_start {
             hi - delim
         } else {
@@ -264,8 +270,11 @@ impl<'s> ParseCtx<'s> {
             raw.push((mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1)));
             spans.push((mlo, mhi));
         }
-        let end_body = self.closing_start(kind, end_lo + 1, hi);
-        raw.push((end_lo + 1, end_body.max(end_lo + 1)));
+        // The end token is `)` plus text, or zero-width where the lexer
+        // closed an interpolation left open at the end of a line.
+        let body = (end_lo + 1).min(hi);
+        let end_body = self.closing_start(kind, body, hi);
+        raw.push((body, end_body.max(body)));
         spans.push((end_lo, hi));
         let parts: Vec<RawPart<'_>> = raw
             .iter()
@@ -296,32 +305,52 @@ impl<'s> ParseCtx<'s> {
         })
     }
 
-    pub(crate) fn binary(
-        &mut self,
-        op: BinaryOp,
-        lhs: Expr,
-        rhs: Expr,
-        olo: usize,
-        ohi: usize,
-        lo: usize,
-        hi: usize,
-    ) -> Expr {
-        Expr::Binary(Box::new(Binary {
+    /// Builds the tree of `first op1 e1 op2 e2 …` by precedence (all
+    /// binary operators are left-associative). The grammar reads binary
+    /// expressions as flat sequences: one reduction per operator instead of
+    /// one per precedence level per operand.
+    pub(crate) fn binary_chain(&mut self, first: Expr, rest: Vec<(usize, BinaryOp, usize, Expr)>) -> Expr {
+        let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
+        let mut operators: Vec<(BinaryOp, Span)> = Vec::with_capacity(rest.len());
+        operands.push(first);
+        for (olo, op, ohi, operand) in rest {
+            while let Some(&(top, _)) = operators.last() {
+                if top.precedence() < op.precedence() {
+                    break;
+                }
+                self.reduce_top(&mut operands, &mut operators);
+            }
+            operators.push((op, self.span(olo, ohi)));
+            operands.push(operand);
+        }
+        while !operators.is_empty() {
+            self.reduce_top(&mut operands, &mut operators);
+        }
+        operands.pop().unwrap_or(Expr::Error(self.span(0, 0)))
+    }
+
+    fn reduce_top(&mut self, operands: &mut Vec<Expr>, operators: &mut Vec<(BinaryOp, Span)>) {
+        let (Some((op, op_span)), Some(rhs), Some(lhs)) = (operators.pop(), operands.pop(), operands.pop())
+        else {
+            return;
+        };
+        let span = lhs.span().to(rhs.span());
+        operands.push(Expr::Binary(Box::new(Binary {
             op,
             lhs,
             rhs,
-            op_span: self.span(olo, ohi),
-            span: self.span(lo, hi),
-        }))
+            op_span,
+            span,
+        })));
     }
 
     pub(crate) fn aliased_paren(&mut self, alias: Ident, inner: Expr, lo: usize, hi: usize) -> Expr {
         let span = self.span(lo, hi);
-        self.aliased_parens.push((span.start, alias));
+        self.aliased_parens.push((span.start, Box::new(alias)));
         Expr::Paren(Box::new(Paren { inner, span }))
     }
 
-    fn take_alias(list: &mut Vec<(u32, Ident)>, start: u32) -> Option<Ident> {
+    fn take_alias(list: &mut Vec<(u32, Box<Ident>)>, start: u32) -> Option<Box<Ident>> {
         let at = list.iter().rposition(|(s, _)| *s == start)?;
         Some(list.swap_remove(at).1)
     }
@@ -367,7 +396,7 @@ impl<'s> ParseCtx<'s> {
     /// Converts an operand followed by `:` into a label.
     pub(crate) fn label(
         &mut self,
-        alias: Option<Ident>,
+        alias: Option<Box<Ident>>,
         operand: Expr,
         marker: Marker,
         lo: usize,
@@ -448,40 +477,53 @@ impl<'s> ParseCtx<'s> {
         }
     }
 
-    pub(crate) fn keyword_label(&mut self, keyword: &'static str, lo: usize, hi: usize) -> Label {
+    /// A keyword used as a label: `if: 1`, `for?: int`, `X=let: 2`.
+    pub(crate) fn keyword_label(
+        &mut self,
+        alias: Option<Ident>,
+        keyword: &'static str,
+        constraint: FieldConstraint,
+        lo: usize,
+        hi: usize,
+    ) -> Label {
         let span = self.span(lo, hi);
+        let name_start = alias.as_ref().map_or(lo, |a| a.span.end as usize + 1);
         Label {
-            alias: None,
+            alias: alias.map(Box::new),
             name: LabelName::Ident(Ident {
                 name: keyword.into(),
-                span,
+                span: self.span(name_start, name_start + keyword.len()),
             }),
-            constraint: FieldConstraint::Regular,
+            constraint,
             span,
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn field(
         &mut self,
         label: Label,
+        value_alias: Option<Ident>,
         value: Expr,
         attributes: Vec<Attribute>,
         lo: usize,
         hi: usize,
-    ) -> Field {
-        Field {
+    ) -> Box<Field> {
+        Box::new(Field {
             label,
+            value_alias: value_alias.map(Box::new),
             value,
             attributes,
             doc: None,
             span: self.span(lo, hi),
-        }
+        })
     }
 
-    pub(crate) fn field_chain(&mut self, label: Label, inner: Field, lo: usize, hi: usize) -> Field {
+    pub(crate) fn field_chain(&mut self, label: Label, inner: Box<Field>, lo: usize, hi: usize) -> Box<Field> {
         let inner_span = inner.span;
-        Field {
+        Box::new(Field {
             label,
+            value_alias: None,
             value: Expr::Struct(StructLit {
                 decls: vec![Decl::Field(inner)],
                 braces: false,
@@ -490,12 +532,12 @@ impl<'s> ParseCtx<'s> {
             attributes: Vec::new(),
             doc: None,
             span: self.span(lo, hi),
-        }
+        })
     }
 
     /// Reports `(X=expr)` and `[X=expr]` that did not become labels.
     fn report_stray_aliases(&mut self) {
-        let stray: Vec<Ident> = self
+        let stray: Vec<Box<Ident>> = self
             .aliased_parens
             .drain(..)
             .chain(self.aliased_lists.drain(..))

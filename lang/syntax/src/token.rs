@@ -8,6 +8,9 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     Ident(Name),
+    /// `div`, `mod`, `quo` or `rem`: an identifier that is also an infix
+    /// operator (at the precedence of `*`).
+    OperatorWord(Name),
     // Keywords.
     Package,
     Import,
@@ -70,13 +73,13 @@ impl Tok {
     /// How the token reads in a message: `` `}` ``, `identifier`.
     pub fn describe(&self) -> String {
         match self {
-            Tok::Ident(name) => format!("identifier `{name}`"),
+            Tok::Ident(name) | Tok::OperatorWord(name) => format!("identifier `{name}`"),
             Tok::Int => "integer".into(),
             Tok::Float => "number".into(),
-            Tok::String(_) | Tok::InterpStart(_) => "string".into(),
+            Tok::String(_) => "string".into(),
+            Tok::InterpStart(_) => "interpolated string".into(),
             Tok::InterpMid | Tok::InterpEnd => "end of interpolation".into(),
             Tok::Attribute => "attribute".into(),
-            Tok::Comma => "`,` or newline".into(),
             other => format!("`{}`", other.text()),
         }
     }
@@ -124,6 +127,7 @@ impl Tok {
             Tok::Star => "*",
             Tok::Slash => "/",
             Tok::Ident(_)
+            | Tok::OperatorWord(_)
             | Tok::Int
             | Tok::Float
             | Tok::String(_)
@@ -140,6 +144,13 @@ impl Tok {
         matches!(
             self,
             Tok::Ident(_)
+                | Tok::OperatorWord(_)
+                | Tok::Package
+                | Tok::Import
+                | Tok::For
+                | Tok::In
+                | Tok::If
+                | Tok::Let
                 | Tok::True
                 | Tok::False
                 | Tok::Null

@@ -46,7 +46,7 @@ pub struct ListLit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListElem {
     Expr(Expr),
-    Comprehension(Comprehension),
+    Comprehension(Box<Comprehension>),
     /// `...` or `...T`, last in the list.
     Ellipsis(Ellipsis),
 }
@@ -137,6 +137,14 @@ pub enum BinaryOp {
     Sub,
     Mul,
     Div,
+    /// `div`: integer division, rounding towards negative infinity.
+    IntDiv,
+    /// `mod`: the remainder of `div`.
+    IntMod,
+    /// `quo`: integer division, truncating towards zero.
+    Quo,
+    /// `rem`: the remainder of `quo`.
+    Rem,
 }
 
 impl BinaryOp {
@@ -150,7 +158,7 @@ impl BinaryOp {
             LogicalAnd => 4,
             Eq | Ne | Lt | Le | Gt | Ge | Match | NotMatch => 5,
             Add | Sub => 6,
-            Mul | Div => 7,
+            Mul | Div | IntDiv | IntMod | Quo | Rem => 7,
         }
     }
 
@@ -173,6 +181,10 @@ impl BinaryOp {
             Sub => "-",
             Mul => "*",
             Div => "/",
+            IntDiv => "div",
+            IntMod => "mod",
+            Quo => "quo",
+            Rem => "rem",
         }
     }
 }

@@ -77,12 +77,12 @@ pub struct Attribute {
 /// A declaration in a struct or at the top of a file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decl {
-    Field(Field),
+    Field(Box<Field>),
     /// `let name = value`
-    Let(LetClause),
+    Let(Box<LetClause>),
     /// An expression mixed into the enclosing struct.
     Embed(Expr),
-    Comprehension(Comprehension),
+    Comprehension(Box<Comprehension>),
     /// `...` or `...T`: the struct stays open.
     Ellipsis(Ellipsis),
     Attribute(Attribute),
@@ -95,6 +95,8 @@ pub enum Decl {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
     pub label: Label,
+    /// `X=` before the value (`a: X={…}`): `X` refers to the value.
+    pub value_alias: Option<Box<Ident>>,
     pub value: Expr,
     pub attributes: Vec<Attribute>,
     /// The comment block directly above the field, if any.
@@ -106,7 +108,7 @@ pub struct Field {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
     /// `X=` before the label: `X` refers to the field.
-    pub alias: Option<Ident>,
+    pub alias: Option<Box<Ident>>,
     pub name: LabelName,
     pub constraint: FieldConstraint,
     pub span: Span,
@@ -119,13 +121,13 @@ pub enum LabelName {
     String(Expr),
     /// `(expr)`, `(X=expr)`: a label computed from a string expression.
     Dynamic {
-        alias: Option<Ident>,
+        alias: Option<Box<Ident>>,
         expr: Box<Expr>,
         span: Span,
     },
     /// `[expr]`, `[X=expr]`: a pattern constraint over labels.
     Pattern {
-        alias: Option<Ident>,
+        alias: Option<Box<Ident>>,
         expr: Box<Expr>,
         span: Span,
     },

@@ -8,7 +8,9 @@ pub(super) fn attach_docs(file: &mut File, comments: Vec<Comment>, src: &str) {
         comments: &comments,
         src,
     };
-    attach.decls(&mut file.decls);
+    if !comments.is_empty() {
+        attach.decls(&mut file.decls);
+    }
     file.comments = comments;
 }
 
@@ -32,15 +34,25 @@ impl DocAttacher<'_> {
         self.blank(line_start, start)
     }
 
-    /// Whether `to` is on the line right after the one that ends at `from`.
+    /// Whether `to` is on the line right after the one that ends at `from`:
+    /// only whitespace with exactly one newline between them. Scans
+    /// backwards from `to`, so the cost is the whitespace, not the gap.
     fn next_line(&self, from: usize, to: usize) -> bool {
-        match self.src.get(from..to) {
-            Some(between) => {
-                between.bytes().filter(|&b| b == b'\n').count() == 1
-                    && between.bytes().all(|b| b.is_ascii_whitespace())
+        let bytes = self.src.as_bytes();
+        let mut newlines = 0;
+        for &b in bytes[from.min(to)..to].iter().rev() {
+            match b {
+                b'\n' => {
+                    newlines += 1;
+                    if newlines > 1 {
+                        return false;
+                    }
+                }
+                b' ' | b'\t' | b'\r' => {}
+                _ => return false,
             }
-            None => false,
         }
+        newlines == 1
     }
 
     fn doc_for(&self, start: usize) -> Option<CommentRange> {
@@ -101,9 +113,21 @@ impl DocAttacher<'_> {
         self.decls(&mut c.body.decls);
     }
 
+    /// Whether any comment starts inside `span`: subtrees without one
+    /// have no doc comments to attach and are skipped.
+    fn has_comment_in(&self, span: Span) -> bool {
+        let first = self
+            .comments
+            .partition_point(|c| c.span.start < span.start);
+        self.comments
+            .get(first)
+            .is_some_and(|c| c.span.start < span.end)
+    }
+
     fn expr(&self, expr: &mut Expr) {
         match expr {
-            Expr::Struct(s) => self.decls(&mut s.decls),
+            Expr::Struct(s) if self.has_comment_in(s.span) => self.decls(&mut s.decls),
+            Expr::Struct(_) => {}
             Expr::List(l) => {
                 for elem in &mut l.elems {
                     match elem {

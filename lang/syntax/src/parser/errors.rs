@@ -63,6 +63,9 @@ fn expected_text(expected: &[String]) -> String {
     } else if has("string") {
         items.push("a string".into());
     }
+    if !expression && has("for") && has("let") {
+        items.push("a `for`, `if` or `let` clause".into());
+    }
     for (token, text) in [
         (":", "`:`"),
         ("=", "`=`"),

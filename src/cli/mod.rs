@@ -1,0 +1,7 @@
+//! Subcommands and what they share: finding input files and printing
+//! diagnostics.
+
+pub mod files;
+pub mod fmt;
+pub mod parse;
+pub mod report;
