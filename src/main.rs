@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "tenon", version, about = "Typed configuration with CUE's syntax and semantics")]
+#[command(
+    name = "tenon",
+    version,
+    about = "Typed configuration with CUE's syntax and semantics"
+)]
 struct Args {
     #[command(subcommand)]
     command: Command,

@@ -2,7 +2,8 @@
 //!
 //! Each case has an `in.cue` section; `tree` holds the span-free tree and
 //! `errors` the diagnostics (`in.cue:LINE:COL: error[code]: message`), one
-//! per line, empty when the input is valid. `TENON_UPDATE=1` rewrites them.
+//! per line, empty when the input is valid. `TENON_UPDATE=1` rewrites them;
+//! `TENON_CASES=042,208` narrows the run to matching file names.
 
 mod support;
 
@@ -30,7 +31,12 @@ fn syntax_corpus() {
             .iter()
             .map(|d| d.summary(&sources) + "\n")
             .collect();
-        failures.expect(&case, &mut archive, "tree", tenon_syntax::dump::file(&parsed.file));
+        failures.expect(
+            &case,
+            &mut archive,
+            "tree",
+            tenon_syntax::dump::file(&parsed.file),
+        );
         failures.expect(&case, &mut archive, "errors", errors);
         if updating() {
             std::fs::write(&case, archive.render()).expect("writable case");

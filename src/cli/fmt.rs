@@ -11,7 +11,11 @@ pub fn run(paths: &[PathBuf], check: bool) -> Result<ExitCode, String> {
         return stdin();
     }
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     let mut sources = SourceMap::new();
     let mut failed = false;
     let mut changed = Vec::new();

@@ -22,7 +22,11 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, options: RenderOptio
 }
 
 /// Renders several diagnostics, one report after the other.
-pub fn render_all(diagnostics: &[Diagnostic], sources: &SourceMap, options: RenderOptions) -> String {
+pub fn render_all(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    options: RenderOptions,
+) -> String {
     let mut cache = RenderCache {
         sources,
         loaded: HashMap::new(),
@@ -33,7 +37,11 @@ pub fn render_all(diagnostics: &[Diagnostic], sources: &SourceMap, options: Rend
         .collect()
 }
 
-fn render_one(diagnostic: &Diagnostic, cache: &mut RenderCache<'_>, options: RenderOptions) -> String {
+fn render_one(
+    diagnostic: &Diagnostic,
+    cache: &mut RenderCache<'_>,
+    options: RenderOptions,
+) -> String {
     let kind = match diagnostic.severity {
         Severity::Error => ReportKind::Error,
         Severity::Warning => ReportKind::Warning,

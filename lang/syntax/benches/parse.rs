@@ -85,7 +85,11 @@ fn generated(lines: usize) -> String {
 fn bench_parse(c: &mut Criterion) {
     let src = generated(50_000);
     let parsed = parse_file(FileId(0), &src);
-    assert!(parsed.diagnostics.is_empty(), "{:?}", &parsed.diagnostics[..1]);
+    assert!(
+        parsed.diagnostics.is_empty(),
+        "{:?}",
+        &parsed.diagnostics[..1]
+    );
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(src.len() as u64));
     group.sample_size(20);

@@ -10,5 +10,8 @@ fn main() {
         count += tenon_syntax::Lexer::new(tenon_syntax::FileId(0), &text).count();
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("{count} tokens; {:.1} MB/s", (text.len() * n) as f64 / secs / 1e6);
+    println!(
+        "{count} tokens; {:.1} MB/s",
+        (text.len() * n) as f64 / secs / 1e6
+    );
 }

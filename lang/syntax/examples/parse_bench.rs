@@ -7,8 +7,14 @@ fn main() {
     let start = std::time::Instant::now();
     let mut count = 0;
     for _ in 0..n {
-        count += tenon_syntax::parse_file(tenon_syntax::FileId(0), &text).file.decls.len();
+        count += tenon_syntax::parse_file(tenon_syntax::FileId(0), &text)
+            .file
+            .decls
+            .len();
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("{count} decls; {:.1} MB/s", (text.len() * n) as f64 / secs / 1e6);
+    println!(
+        "{count} decls; {:.1} MB/s",
+        (text.len() * n) as f64 / secs / 1e6
+    );
 }

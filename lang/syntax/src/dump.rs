@@ -14,10 +14,17 @@ pub fn file(file: &File) -> String {
         d.line(&format!("package {}", p.name.name));
     }
     for i in &file.imports {
-        d.line(if i.grouped { "import (grouped)" } else { "import" });
+        d.line(if i.grouped {
+            "import (grouped)"
+        } else {
+            "import"
+        });
         d.depth += 1;
         for s in &i.specs {
-            let alias = s.alias.as_ref().map_or(String::new(), |a| format!("{} ", a.name));
+            let alias = s
+                .alias
+                .as_ref()
+                .map_or(String::new(), |a| format!("{} ", a.name));
             d.line(&format!("spec {alias}{}", str_value(&s.path.value)));
         }
         d.depth -= 1;
@@ -112,7 +119,10 @@ impl Dumper {
     }
 
     fn label(&mut self, label: &Label) {
-        let alias = label.alias.as_ref().map_or(String::new(), |a| format!(" {}=", a.name));
+        let alias = label
+            .alias
+            .as_ref()
+            .map_or(String::new(), |a| format!(" {}=", a.name));
         let marker = match label.constraint {
             FieldConstraint::Regular => "",
             FieldConstraint::Optional => " optional",
@@ -120,14 +130,28 @@ impl Dumper {
         };
         match &label.name {
             LabelName::Ident(i) => self.line(&format!("label{alias} {}{marker}", i.name)),
-            LabelName::String(e) => self.nested(&format!("label{alias} string{marker}"), |d| d.expr(e)),
-            LabelName::Dynamic { alias: inner, expr, .. } => {
-                let inner = inner.as_ref().map_or(String::new(), |a| format!(" {}=", a.name));
-                self.nested(&format!("label{alias} dynamic{inner}{marker}"), |d| d.expr(expr));
+            LabelName::String(e) => {
+                self.nested(&format!("label{alias} string{marker}"), |d| d.expr(e))
             }
-            LabelName::Pattern { alias: inner, expr, .. } => {
-                let inner = inner.as_ref().map_or(String::new(), |a| format!(" {}=", a.name));
-                self.nested(&format!("label{alias} pattern{inner}{marker}"), |d| d.expr(expr));
+            LabelName::Dynamic {
+                alias: inner, expr, ..
+            } => {
+                let inner = inner
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(" {}=", a.name));
+                self.nested(&format!("label{alias} dynamic{inner}{marker}"), |d| {
+                    d.expr(expr)
+                });
+            }
+            LabelName::Pattern {
+                alias: inner, expr, ..
+            } => {
+                let inner = inner
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(" {}=", a.name));
+                self.nested(&format!("label{alias} pattern{inner}{marker}"), |d| {
+                    d.expr(expr)
+                });
             }
         }
     }
@@ -136,12 +160,18 @@ impl Dumper {
         self.nested("comprehension", |d| {
             for clause in &c.clauses {
                 match clause {
-                    Clause::For { key, value, source, .. } => {
-                        let key = key.as_ref().map_or(String::new(), |k| format!("{}, ", k.name));
+                    Clause::For {
+                        key, value, source, ..
+                    } => {
+                        let key = key
+                            .as_ref()
+                            .map_or(String::new(), |k| format!("{}, ", k.name));
                         d.nested(&format!("for {key}{} in", value.name), |d| d.expr(source));
                     }
                     Clause::If { condition, .. } => d.nested("if", |d| d.expr(condition)),
-                    Clause::Let(l) => d.nested(&format!("let {}", l.name.name), |d| d.expr(&l.value)),
+                    Clause::Let(l) => {
+                        d.nested(&format!("let {}", l.name.name), |d| d.expr(&l.value))
+                    }
                 }
             }
             d.nested("struct", |d| d.decls(&c.body.decls));
@@ -161,15 +191,23 @@ impl Dumper {
                 };
                 self.line(&format!("{kind} {}", n.text));
             }
-            Expr::String(s) => self.line(&format!("string{} {}", kind_text(s.kind), str_value(&s.value))),
-            Expr::Interpolation(i) => self.nested(&format!("interpolation{}", kind_text(i.kind)), |d| {
-                for part in &i.parts {
-                    match part {
-                        InterpolationPart::Text { value, .. } => d.line(&format!("text {}", str_value(value))),
-                        InterpolationPart::Expr(e) => d.expr(e),
+            Expr::String(s) => self.line(&format!(
+                "string{} {}",
+                kind_text(s.kind),
+                str_value(&s.value)
+            )),
+            Expr::Interpolation(i) => {
+                self.nested(&format!("interpolation{}", kind_text(i.kind)), |d| {
+                    for part in &i.parts {
+                        match part {
+                            InterpolationPart::Text { value, .. } => {
+                                d.line(&format!("text {}", str_value(value)))
+                            }
+                            InterpolationPart::Expr(e) => d.expr(e),
+                        }
                     }
-                }
-            }),
+                })
+            }
             Expr::Struct(s) => {
                 let head = if s.braces { "struct" } else { "struct (chain)" };
                 self.nested(head, |d| d.decls(&s.decls));
@@ -184,7 +222,9 @@ impl Dumper {
                 }
             }),
             Expr::Paren(p) => self.nested("paren", |d| d.expr(&p.inner)),
-            Expr::Unary(u) => self.nested(&format!("unary {}", u.op.as_str()), |d| d.expr(&u.operand)),
+            Expr::Unary(u) => {
+                self.nested(&format!("unary {}", u.op.as_str()), |d| d.expr(&u.operand))
+            }
             Expr::Binary(b) => self.nested(&format!("binary {}", b.op.as_str()), |d| {
                 d.expr(&b.lhs);
                 d.expr(&b.rhs);

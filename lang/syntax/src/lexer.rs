@@ -6,7 +6,6 @@
 use crate::ast::{Comment, StringKind};
 use crate::token::Tok;
 use logos::Logos;
-use smol_str::SmolStr;
 use std::convert::Infallible;
 use tenon_diagnostics::{Diagnostic, FileId, Span};
 
@@ -51,12 +50,15 @@ enum Raw {
     OperatorWord,
     #[regex(r"0|[1-9](_?[0-9])*", priority = 5)]
     #[regex(r"0[xX]_?[0-9a-fA-F](_?[0-9a-fA-F])*", priority = 5)]
-    #[regex(r"0[oO]_?[0-7](_?[0-7])*", priority = 5)]
-    #[regex(r"0[bB]_?[01](_?[01])*", priority = 5)]
+    #[regex(r"0o_?[0-7](_?[0-7])*", priority = 5)]
+    #[regex(r"0b_?[01](_?[01])*", priority = 5)]
     #[regex(r"[0-9](_?[0-9])*(\.[0-9](_?[0-9])*)?[KMGTP]i?", priority = 5)]
     #[regex(r"\.[0-9](_?[0-9])*[KMGTP]i?", priority = 5)]
     Int,
-    #[regex(r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?", priority = 5)]
+    #[regex(
+        r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?",
+        priority = 5
+    )]
     #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*", priority = 5)]
     #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?", priority = 5)]
     Float,
@@ -146,6 +148,8 @@ pub type SpannedTok = (usize, Tok, usize);
 struct OpenInterpolation {
     kind: StringKind,
     parens: u32,
+    /// Where the string opened.
+    start: usize,
 }
 
 /// How a string body ended.
@@ -177,6 +181,16 @@ pub struct Lexer<'s> {
     depth: usize,
     /// Set when the nesting limit was hit; the offset where it happened.
     pub(crate) too_deep_at: Option<usize>,
+    /// Open brackets (offset and text), innermost last.
+    pub(crate) open_brackets: Vec<(usize, &'static str)>,
+    /// The previous token, when it was an operator or `.` (its offset and
+    /// text): a newline after it continues the expression.
+    last_operator: Option<(usize, &'static str)>,
+    /// Operator ending a line, waiting for the next token.
+    continued_by: Option<(usize, &'static str)>,
+    /// Tokens that start a line continued by an operator on the line
+    /// before: (token offset, operator offset, operator text).
+    pub(crate) continuations: Vec<(usize, usize, &'static str)>,
     pub comments: Vec<Comment>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -194,6 +208,10 @@ impl<'s> Lexer<'s> {
             levels: vec![0],
             depth: 0,
             too_deep_at: None,
+            open_brackets: Vec::new(),
+            last_operator: None,
+            continued_by: None,
+            continuations: Vec::new(),
             comments: Vec::new(),
             diagnostics: Vec::new(),
         }
@@ -205,7 +223,8 @@ impl<'s> Lexer<'s> {
 
     fn error(&mut self, code: &'static str, start: usize, end: usize, message: impl Into<String>) {
         let span = self.span(start, end);
-        self.diagnostics.push(Diagnostic::error(code, span, message));
+        self.diagnostics
+            .push(Diagnostic::error(code, span, message));
     }
 
     /// Scans a string body starting at `pos` (just after an opening quote or
@@ -218,7 +237,14 @@ impl<'s> Lexer<'s> {
         let mut i = pos;
         while i < bytes.len() {
             match bytes[i] {
-                b'\\' if bytes[i + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes => {
+                b'\\'
+                    if bytes[i + 1..]
+                        .iter()
+                        .take(hashes)
+                        .filter(|&&b| b == b'#')
+                        .count()
+                        == hashes =>
+                {
                     let after = i + 1 + hashes;
                     match bytes.get(after) {
                         Some(b'(') => return BodyEnd::Interpolation(after + 1),
@@ -231,7 +257,11 @@ impl<'s> Lexer<'s> {
                 }
                 b'\n' if !kind.multiline => return BodyEnd::Unterminated(i),
                 b if b == quote => {
-                    let run = bytes[i..].iter().take(quotes).filter(|&&b| b == quote).count();
+                    let run = bytes[i..]
+                        .iter()
+                        .take(quotes)
+                        .filter(|&&b| b == quote)
+                        .count();
                     let closing = run == quotes
                         && bytes[i + quotes..]
                             .iter()
@@ -259,21 +289,38 @@ impl<'s> Lexer<'s> {
                     self.interpolations.pop();
                 }
                 self.bump_to(end);
-                return if first { Tok::String(kind) } else { Tok::InterpEnd };
+                return if first {
+                    Tok::String(kind)
+                } else {
+                    Tok::InterpEnd
+                };
             }
             BodyEnd::Interpolation(end) => {
                 if first {
-                    self.interpolations.push(OpenInterpolation { kind, parens: 0 });
+                    self.interpolations.push(OpenInterpolation {
+                        kind,
+                        parens: 0,
+                        start,
+                    });
                 }
                 self.bump_to(end);
-                return if first { Tok::InterpStart(kind) } else { Tok::InterpMid };
+                return if first {
+                    Tok::InterpStart(kind)
+                } else {
+                    Tok::InterpMid
+                };
             }
             BodyEnd::Unterminated(end) => end,
         };
         let what = if kind.bytes { "bytes" } else { "string" };
+        // Point at the opening quotes, also from a later part.
+        let opened = match self.interpolations.last() {
+            Some(open) if !first => open.start,
+            _ => start,
+        };
         self.error(
             "unterminated-string",
-            start,
+            opened,
             end,
             format!("{what} literal not terminated"),
         );
@@ -313,7 +360,13 @@ impl<'s> Lexer<'s> {
     /// Reads an attribute's parenthesised body after `@name`.
     fn attribute_rest(&mut self, start: usize) {
         let bytes = self.src.as_bytes();
+        // Blanks may stand between the name and `(`: `@go (Name)`.
         let name_end = self.inner.span().end;
+        let name_end = name_end
+            + bytes[name_end..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
         if bytes.get(name_end) != Some(&b'(') {
             self.error(
                 "attribute-syntax",
@@ -388,7 +441,7 @@ impl<'s> Lexer<'s> {
                     self.depth -= level;
                 }
             }
-            Tok::Ident(_)
+            Tok::Ident
             | Tok::Int
             | Tok::Float
             | Tok::String(_)
@@ -471,7 +524,8 @@ impl<'s> Lexer<'s> {
                     let line_start = self.src[..start].rfind('\n').map_or(0, |n| n + 1);
                     let mut at = start;
                     if let Some(d) = self.diagnostics.last() {
-                        if d.code == "unterminated-string" && d.span().start as usize >= line_start {
+                        if d.code == "unterminated-string" && d.span().start as usize >= line_start
+                        {
                             at = d.span().start as usize;
                             self.diagnostics.pop();
                         }
@@ -496,7 +550,12 @@ impl<'s> Lexer<'s> {
                     self.track_nesting(&Tok::Comma, start, false);
                     return Some((start, Tok::Comma, start));
                 }
-                Raw::Newline => continue,
+                Raw::Newline => {
+                    if let Some(op) = self.last_operator {
+                        self.continued_by = Some(op);
+                    }
+                    continue;
+                }
                 Raw::Comment => {
                     self.comments.push(Comment {
                         text: self.src[start..end].trim_end_matches('\r').to_string(),
@@ -504,7 +563,18 @@ impl<'s> Lexer<'s> {
                     });
                     continue;
                 }
-                Raw::Ident => Tok::Ident(SmolStr::new(&self.src[start..end])),
+                Raw::Ident => {
+                    let name = &self.src[start..end];
+                    if name.starts_with("__") {
+                        self.error(
+                            "reserved-identifier",
+                            start,
+                            end,
+                            "identifiers starting with `__` are reserved",
+                        );
+                    }
+                    Tok::Ident
+                }
                 Raw::Package => Tok::Package,
                 Raw::Import => Tok::Import,
                 Raw::For => Tok::For,
@@ -514,7 +584,7 @@ impl<'s> Lexer<'s> {
                 Raw::True => Tok::True,
                 Raw::False => Tok::False,
                 Raw::Null => Tok::Null,
-                Raw::OperatorWord => Tok::OperatorWord(SmolStr::new(&self.src[start..end])),
+                Raw::OperatorWord => Tok::OperatorWord,
                 Raw::Int => Tok::Int,
                 Raw::Float => Tok::Float,
                 Raw::BadNumber => {
@@ -597,6 +667,41 @@ impl<'s> Lexer<'s> {
             let end = self.inner.span().end;
             // Inside a single-line string's interpolation a newline cannot
             // occur; elsewhere the token decides whether a newline ends it.
+            if let Some((op_start, op)) = self.continued_by.take() {
+                self.continuations.push((start, op_start, op));
+            }
+            self.last_operator = match &tok {
+                Tok::Ident | Tok::OperatorWord | Tok::Comma => None,
+                Tok::Dot
+                | Tok::Or
+                | Tok::And
+                | Tok::LogicalOr
+                | Tok::LogicalAnd
+                | Tok::Eq
+                | Tok::Ne
+                | Tok::Lt
+                | Tok::Le
+                | Tok::Gt
+                | Tok::Ge
+                | Tok::Match
+                | Tok::NotMatch
+                | Tok::Plus
+                | Tok::Minus
+                | Tok::Star
+                | Tok::Slash
+                | Tok::Bang => Some((start, tok.text())),
+                _ => None,
+            };
+            match &tok {
+                Tok::LParen | Tok::LBracket | Tok::LBrace => {
+                    self.open_brackets.push((start, tok.text()))
+                }
+                Tok::InterpStart(_) => self.open_brackets.push((end - 2, "\\(")),
+                Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::InterpEnd => {
+                    self.open_brackets.pop();
+                }
+                _ => {}
+            }
             let postfix = self.comma_pending;
             self.comma_pending = tok.ends_element();
             if !self.track_nesting(&tok, start, postfix) {
@@ -620,9 +725,12 @@ impl Iterator for Lexer<'_> {
 /// comments and lexical diagnostics.
 pub fn tokenize(file: FileId, src: &str) -> (Vec<SpannedTok>, Vec<Comment>, Vec<Diagnostic>) {
     let mut lexer = Lexer::new(file, src);
-    let tokens: Vec<SpannedTok> = lexer.by_ref().map(|t| match t {
-        Ok(t) => t,
-        Err(never) => match never {},
-    }).collect();
+    let tokens: Vec<SpannedTok> = lexer
+        .by_ref()
+        .map(|t| match t {
+            Ok(t) => t,
+            Err(never) => match never {},
+        })
+        .collect();
     (tokens, lexer.comments, lexer.diagnostics)
 }

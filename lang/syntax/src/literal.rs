@@ -23,10 +23,7 @@ pub(crate) fn decode_parts(
     let stripped = if kind.multiline {
         strip_indentation(parts, errors)
     } else {
-        parts
-            .iter()
-            .map(|p| vec![(p.text, p.offset)])
-            .collect()
+        parts.iter().map(|p| vec![(p.text, p.offset)]).collect()
     };
     stripped
         .iter()
@@ -96,7 +93,11 @@ fn strip_indentation<'s>(
                 // Drop the final newline (and a preceding \r) with the
                 // indentation; in `"""\n"""` it is the opening newline.
                 let removed = part.text.len() - text.len();
-                let mut keep = if n < removed { "" } else { &text[..n - removed] };
+                let mut keep = if n < removed {
+                    ""
+                } else {
+                    &text[..n - removed]
+                };
                 if keep.ends_with('\r') {
                     keep = &keep[..keep.len() - 1];
                 }
@@ -108,7 +109,8 @@ fn strip_indentation<'s>(
         let mut rest_offset = offset;
         loop {
             if at_line_start {
-                let line_empty = rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n");
+                let line_empty =
+                    rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n");
                 if rest.starts_with(indent) {
                     rest = &rest[indent.len()..];
                     rest_offset += indent.len();
@@ -174,7 +176,11 @@ fn unescape(
         let start = i;
         i += 1 + hashes;
         let Some(&c) = bytes.get(i) else {
-            errors.push((offset + start, offset + i, "escape sequence not terminated".into()));
+            errors.push((
+                offset + start,
+                offset + i,
+                "escape sequence not terminated".into(),
+            ));
             return;
         };
         i += 1;
@@ -199,7 +205,9 @@ fn unescape(
         match c {
             b'u' | b'U' => {
                 let digits = if c == b'u' { 4 } else { 8 };
-                let hex = text.get(i..i + digits).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+                let hex = text
+                    .get(i..i + digits)
+                    .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
                 let ch = hex
                     .and_then(|h| u32::from_str_radix(h, 16).ok())
                     .and_then(char::from_u32);
@@ -217,7 +225,10 @@ fn unescape(
                 }
             }
             b'x' if kind.bytes => {
-                match text.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match text
+                    .get(i..i + 2)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(v) => {
                         out.push(v);
                         i += 2;
@@ -248,10 +259,12 @@ fn unescape(
                 }
             }
             b'x' | b'0'..=b'7' => {
-                // `\x41` or `\101`: backslash, hashes, then the digits.
-                let len = if c == b'x' { 4 } else { 4 };
-                let end = (start + hashes + len).min(bytes.len());
-                let end = (start..=end).rev().find(|&e| text.is_char_boundary(e)).unwrap_or(i);
+                // `\x41` and `\101` are both four bytes after the hashes.
+                let end = (start + hashes + 4).min(bytes.len());
+                let end = (start..=end)
+                    .rev()
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(i);
                 let what = if c == b'x' { "hexadecimal" } else { "octal" };
                 errors.push((
                     offset + start,

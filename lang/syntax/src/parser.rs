@@ -12,7 +12,14 @@ mod comments;
 mod errors;
 
 lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code, missing_debug_implementations)]
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_parens,
+        unused_imports,
+        dead_code,
+        missing_debug_implementations
+    )]
     grammar
 );
 
@@ -79,7 +86,10 @@ fn finish_diagnostics(src: &str, parse: Vec<Diagnostic>, lexer: &mut Lexer<'_>) 
         let at = d.span().start as usize;
         all.iter().any(|lexical| {
             let from = lexical.span().start as usize;
-            from <= at && src.get(from..at).is_some_and(|between| !between.contains('\n'))
+            from <= at
+                && src
+                    .get(from..at)
+                    .is_some_and(|between| !between.contains('\n'))
         })
     };
     let kept: Vec<Diagnostic> = parse
@@ -87,9 +97,71 @@ fn finish_diagnostics(src: &str, parse: Vec<Diagnostic>, lexer: &mut Lexer<'_>) 
         .filter(|d| (d.span().start as usize) < too_deep_at && !echoes_lexical(d))
         .collect();
     all.extend(kept);
+    explain_continuations(src, &mut all, &lexer.continuations);
+    explain_unclosed(src, &mut all, &lexer.open_brackets);
     all.sort_by_key(|d| (d.span().start, d.span().end));
     all.dedup();
     all
+}
+
+/// An unexpected token at the start of a line that an operator on the
+/// line before continued: say so, since the newline there did not end the
+/// element.
+fn explain_continuations(
+    src: &str,
+    diagnostics: &mut [Diagnostic],
+    continuations: &[(usize, usize, &str)],
+) {
+    let same_line = |from: usize, to: usize| src.get(from..to).is_some_and(|s| !s.contains('\n'));
+    for d in diagnostics.iter_mut() {
+        let span = d.span().range();
+        let continuation = match d.code {
+            // The unexpected token is on a continued line.
+            "unexpected-token" => continuations
+                .iter()
+                .find(|c| c.0 <= span.start && same_line(c.0, span.start)),
+            // A label ran on into the next line: `a: x.` then `b: 1`.
+            "invalid-label" => continuations.iter().find(|c| span.contains(&c.0)),
+            _ => None,
+        };
+        let Some(&(_, op_start, op)) = continuation else {
+            continue;
+        };
+        let line = src[..op_start].bytes().filter(|&b| b == b'\n').count() + 1;
+        let why = format!("the `{op}` at the end of line {line} continues the expression onto");
+        if d.code == "unexpected-token" {
+            let found = d
+                .message
+                .split(", expected")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            d.message = format!("{found}: {why} this line");
+        } else {
+            d.notes.push(format!("{why} the next line"));
+        }
+    }
+}
+
+/// At an unexpected end of file, point at the bracket left open; when an
+/// earlier error already explains the file, leave the end-of-file one out.
+fn explain_unclosed(src: &str, diagnostics: &mut Vec<Diagnostic>, open: &[(usize, &str)]) {
+    let Some(eof) = diagnostics.iter().position(|d| d.code == "unexpected-eof") else {
+        return;
+    };
+    if diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.code != "unexpected-eof")
+    {
+        diagnostics.remove(eof);
+        return;
+    }
+    if let Some(&(at, bracket)) = open.last() {
+        let span = diagnostics[eof].span();
+        let bracket_span = Span::new(span.file, at, (at + bracket.len()).min(src.len()));
+        let d = std::mem::replace(&mut diagnostics[eof], Diagnostic::error("", span, ""));
+        diagnostics[eof] = d.with_label(bracket_span, format!("this `{bracket}` is not closed"));
+    }
 }
 
 /// What may stand at the top level of a file; [`ParseCtx::assemble`]
@@ -130,6 +202,8 @@ pub struct ParseCtx<'s> {
     aliased_parens: Vec<(u32, Box<Ident>)>,
     /// `[X=expr]` lists built so far, by span start.
     aliased_lists: Vec<(u32, Box<Ident>)>,
+    /// Opening brackets skipped by error recovery and not yet closed.
+    skipped_openers: usize,
 }
 
 type Recovery = ErrorRecovery<usize, Tok, Infallible>;
@@ -142,6 +216,7 @@ impl<'s> ParseCtx<'s> {
             diagnostics: Vec::new(),
             aliased_parens: Vec::new(),
             aliased_lists: Vec::new(),
+            skipped_openers: 0,
         }
     }
 
@@ -150,13 +225,36 @@ impl<'s> ParseCtx<'s> {
     }
 
     fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::error(code, span, message));
+        self.diagnostics
+            .push(Diagnostic::error(code, span, message));
     }
 
     /// Records a recovered syntax error; returns the span the parser
     /// skipped.
     pub(crate) fn recover(&mut self, recovery: Recovery) -> Span {
         let skipped_end = recovery.dropped_tokens.last().map(|&(_, _, hi)| hi);
+        // A closing bracket whose opener was skipped while recovering from
+        // an earlier error is part of that error, not a new one.
+        if let ParseError::UnrecognizedToken {
+            token: (lo, ref tok, hi),
+            ..
+        } = recovery.error
+        {
+            if matches!(tok, Tok::RBrace | Tok::RBracket | Tok::RParen) && self.skipped_openers > 0
+            {
+                self.skipped_openers -= 1;
+                return self.span(lo, hi);
+            }
+        }
+        for (_, tok, _) in &recovery.dropped_tokens {
+            match tok {
+                Tok::LBrace | Tok::LBracket | Tok::LParen => self.skipped_openers += 1,
+                Tok::RBrace | Tok::RBracket | Tok::RParen => {
+                    self.skipped_openers = self.skipped_openers.saturating_sub(1);
+                }
+                _ => {}
+            }
+        }
         let span = self.report(recovery.error);
         match skipped_end {
             Some(end) => span.to(self.span(end, end)),
@@ -172,12 +270,21 @@ impl<'s> ParseCtx<'s> {
         span
     }
 
+    pub(crate) fn ident(&self, lo: usize, hi: usize) -> Ident {
+        Ident {
+            name: Name::new(&self.src[lo..hi]),
+            span: self.span(lo, hi),
+        }
+    }
+
     pub(crate) fn attribute(&mut self, lo: usize, hi: usize) -> Attribute {
         let text = &self.src[lo..hi];
         let (name, body) = match text.find('(') {
             Some(open) => (
-                &text[1..open],
-                text[open + 1..].strip_suffix(')').unwrap_or(&text[open + 1..]),
+                text[1..open].trim_end(),
+                text[open + 1..]
+                    .strip_suffix(')')
+                    .unwrap_or(&text[open + 1..]),
             ),
             None => (&text[1..], ""),
         };
@@ -237,7 +344,11 @@ impl<'s> ParseCtx<'s> {
     fn closing_start(&self, kind: StringKind, body_start: usize, hi: usize) -> usize {
         let delim = Self::delimiters(kind);
         let quote = if kind.bytes { "'" } else { "\"" };
-        let closing = format!("{}{}", quote.repeat(delim - kind.hashes as usize), "#".repeat(kind.hashes as usize));
+        let closing = format!(
+            "{}{}",
+            quote.repeat(delim - kind.hashes as usize),
+            "#".repeat(kind.hashes as usize)
+        );
         let text = self.src.get(body_start..hi).unwrap_or("");
         if text.ends_with(&closing) && hi - delim >= body_start {
             hi - delim
@@ -287,7 +398,10 @@ impl<'s> ParseCtx<'s> {
         let values = decode_parts(kind, &parts, &mut errors);
         drop(parts);
         self.literal_errors(errors);
-        let mut exprs = mids.into_iter().map(|(e, _, _)| e).chain(std::iter::once(last));
+        let mut exprs = mids
+            .into_iter()
+            .map(|(e, _, _)| e)
+            .chain(std::iter::once(last));
         let mut out = Vec::with_capacity(values.len() * 2);
         for (value, &(a, b)) in values.into_iter().zip(&spans) {
             out.push(InterpolationPart::Text {
@@ -309,7 +423,11 @@ impl<'s> ParseCtx<'s> {
     /// binary operators are left-associative). The grammar reads binary
     /// expressions as flat sequences: one reduction per operator instead of
     /// one per precedence level per operand.
-    pub(crate) fn binary_chain(&mut self, first: Expr, rest: Vec<(usize, BinaryOp, usize, Expr)>) -> Expr {
+    pub(crate) fn binary_chain(
+        &mut self,
+        first: Expr,
+        rest: Vec<(usize, BinaryOp, usize, Expr)>,
+    ) -> Expr {
         let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
         let mut operators: Vec<(BinaryOp, Span)> = Vec::with_capacity(rest.len());
         operands.push(first);
@@ -330,7 +448,8 @@ impl<'s> ParseCtx<'s> {
     }
 
     fn reduce_top(&mut self, operands: &mut Vec<Expr>, operators: &mut Vec<(BinaryOp, Span)>) {
-        let (Some((op, op_span)), Some(rhs), Some(lhs)) = (operators.pop(), operands.pop(), operands.pop())
+        let (Some((op, op_span)), Some(rhs), Some(lhs)) =
+            (operators.pop(), operands.pop(), operands.pop())
         else {
             return;
         };
@@ -344,7 +463,13 @@ impl<'s> ParseCtx<'s> {
         })));
     }
 
-    pub(crate) fn aliased_paren(&mut self, alias: Ident, inner: Expr, lo: usize, hi: usize) -> Expr {
+    pub(crate) fn aliased_paren(
+        &mut self,
+        alias: Ident,
+        inner: Expr,
+        lo: usize,
+        hi: usize,
+    ) -> Expr {
         let span = self.span(lo, hi);
         self.aliased_parens.push((span.start, Box::new(alias)));
         Expr::Paren(Box::new(Paren { inner, span }))
@@ -411,7 +536,10 @@ impl<'s> ParseCtx<'s> {
         let name = match operand {
             Expr::Ident(i) => LabelName::Ident(i),
             // `null`, `true` and `false` are valid field names.
-            Expr::Null(s) => LabelName::Ident(Ident { name: "null".into(), span: s }),
+            Expr::Null(s) => LabelName::Ident(Ident {
+                name: "null".into(),
+                span: s,
+            }),
             Expr::Bool(b, s) => LabelName::Ident(Ident {
                 name: if b { "true" } else { "false" }.into(),
                 span: s,
@@ -519,7 +647,13 @@ impl<'s> ParseCtx<'s> {
         })
     }
 
-    pub(crate) fn field_chain(&mut self, label: Label, inner: Box<Field>, lo: usize, hi: usize) -> Box<Field> {
+    pub(crate) fn field_chain(
+        &mut self,
+        label: Label,
+        inner: Box<Field>,
+        lo: usize,
+        hi: usize,
+    ) -> Box<Field> {
         let inner_span = inner.span;
         Box::new(Field {
             label,
@@ -570,7 +704,8 @@ impl<'s> ParseCtx<'s> {
             match item {
                 TopItem::Decl(Decl::Attribute(a)) if leading => file.attributes.push(a),
                 TopItem::Package(p) => {
-                    if !file.imports.is_empty() || !file.decls.is_empty() || file.package.is_some() {
+                    if !file.imports.is_empty() || !file.decls.is_empty() || file.package.is_some()
+                    {
                         let what = if file.package.is_some() {
                             "a file has at most one package clause"
                         } else {
@@ -583,7 +718,10 @@ impl<'s> ParseCtx<'s> {
                     leading = false;
                 }
                 TopItem::Import(i) => {
-                    if !file.decls.is_empty() {
+                    for spec in &i.specs {
+                        self.check_import_path(&spec.path);
+                    }
+                    if file.decls.iter().any(|d| !matches!(d, Decl::Attribute(_))) {
                         self.error(
                             "misplaced-import",
                             i.span,
@@ -600,6 +738,25 @@ impl<'s> ParseCtx<'s> {
             }
         }
         file
+    }
+
+    /// An import path is a non-empty string of letters, digits and
+    /// `/ . - _ ~ : @ +` (a `:name` qualifier and a `@v0` major version
+    /// included).
+    fn check_import_path(&mut self, path: &StringLit) {
+        let text = path.value.to_text();
+        let valid = !text.is_empty()
+            && !path.kind.bytes
+            && text
+                .chars()
+                .all(|c| c.is_alphanumeric() || "/.-_~:@+".contains(c));
+        if !valid {
+            self.error(
+                "invalid-import",
+                path.span,
+                format!("invalid import path {:?}", text.as_ref()),
+            );
+        }
     }
 
     /// The expression of `-e`: exactly one embedded expression.

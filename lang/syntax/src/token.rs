@@ -1,16 +1,17 @@
 //! Tokens: what the lexer hands to the parser.
 
-use crate::ast::{Name, StringKind};
+use crate::ast::StringKind;
 use std::fmt;
 
-/// A token. Literal text is not copied: the parser reads it from the
-/// source through the token's span; identifiers carry their [`Name`].
+/// A token. Text is not copied: the parser reads identifiers and literals
+/// from the source through the token's span, which keeps tokens (and the
+/// parser's stack entries) small.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
-    Ident(Name),
+    Ident,
     /// `div`, `mod`, `quo` or `rem`: an identifier that is also an infix
     /// operator (at the precedence of `*`).
-    OperatorWord(Name),
+    OperatorWord,
     // Keywords.
     Package,
     Import,
@@ -73,7 +74,7 @@ impl Tok {
     /// How the token reads in a message: `` `}` ``, `identifier`.
     pub fn describe(&self) -> String {
         match self {
-            Tok::Ident(name) | Tok::OperatorWord(name) => format!("identifier `{name}`"),
+            Tok::Ident | Tok::OperatorWord => "identifier".into(),
             Tok::Int => "integer".into(),
             Tok::Float => "number".into(),
             Tok::String(_) => "string".into(),
@@ -126,8 +127,8 @@ impl Tok {
             Tok::Minus => "-",
             Tok::Star => "*",
             Tok::Slash => "/",
-            Tok::Ident(_)
-            | Tok::OperatorWord(_)
+            Tok::Ident
+            | Tok::OperatorWord
             | Tok::Int
             | Tok::Float
             | Tok::String(_)
@@ -143,8 +144,8 @@ impl Tok {
     pub(crate) fn ends_element(&self) -> bool {
         matches!(
             self,
-            Tok::Ident(_)
-                | Tok::OperatorWord(_)
+            Tok::Ident
+                | Tok::OperatorWord
                 | Tok::Package
                 | Tok::Import
                 | Tok::For

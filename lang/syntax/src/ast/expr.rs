@@ -1,6 +1,4 @@
-use super::{
-    Decl, Ellipsis, Ident, Interpolation, LetClause, NumberLit, Span, Spanned, StringLit,
-};
+use super::{Decl, Ellipsis, Ident, Interpolation, LetClause, NumberLit, Span, Spanned, StringLit};
 
 /// An expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,8 +88,6 @@ pub enum UnaryOp {
     Not,
     /// `*`, the default marker
     Default,
-    /// `==`
-    Eq,
     /// `!=`
     Ne,
     /// `<`
@@ -197,7 +193,6 @@ impl UnaryOp {
             Neg => "-",
             Not => "!",
             Default => "*",
-            Eq => "==",
             Ne => "!=",
             Lt => "<",
             Le => "<=",

@@ -65,6 +65,9 @@ pub struct Interpolation {
 pub enum InterpolationPart {
     /// Decoded literal text; `span` covers its raw source, delimiters
     /// (`"`, `\(`, `)`) included.
-    Text { value: StrValue, span: Span },
+    Text {
+        value: StrValue,
+        span: Span,
+    },
     Expr(Expr),
 }

@@ -116,9 +116,7 @@ impl DocAttacher<'_> {
     /// Whether any comment starts inside `span`: subtrees without one
     /// have no doc comments to attach and are skipped.
     fn has_comment_in(&self, span: Span) -> bool {
-        let first = self
-            .comments
-            .partition_point(|c| c.span.start < span.start);
+        let first = self.comments.partition_point(|c| c.span.start < span.start);
         self.comments
             .get(first)
             .is_some_and(|c| c.span.start < span.end)

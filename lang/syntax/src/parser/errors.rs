@@ -6,20 +6,22 @@ use lalrpop_util::ParseError;
 use std::convert::Infallible;
 use tenon_diagnostics::Diagnostic;
 
-pub(super) fn syntax_error(ctx: &ParseCtx<'_>, error: ParseError<usize, Tok, Infallible>) -> Diagnostic {
+pub(super) fn syntax_error(
+    ctx: &ParseCtx<'_>,
+    error: ParseError<usize, Tok, Infallible>,
+) -> Diagnostic {
     match error {
         ParseError::UnrecognizedToken {
             token: (lo, tok, hi),
             expected,
         } => {
-            let found = if tok == Tok::Comma && lo == hi {
-                if lo >= ctx.src.len() {
-                    "end of file".to_string()
-                } else {
-                    "newline".to_string()
+            let found = match tok {
+                Tok::Comma if lo == hi && lo >= ctx.src.len() => "end of file".to_string(),
+                Tok::Comma if lo == hi => "newline".to_string(),
+                Tok::Ident | Tok::OperatorWord => {
+                    format!("identifier `{}`", ctx.src.get(lo..hi).unwrap_or(""))
                 }
-            } else {
-                tok.describe()
+                _ => tok.describe(),
             };
             let span = ctx.span(lo, hi);
             Diagnostic::error(
@@ -33,7 +35,9 @@ pub(super) fn syntax_error(ctx: &ParseCtx<'_>, error: ParseError<usize, Tok, Inf
             ctx.span(location, location),
             format!("unexpected end of file{}", expected_text(&expected)),
         ),
-        ParseError::ExtraToken { token: (lo, tok, hi) } => Diagnostic::error(
+        ParseError::ExtraToken {
+            token: (lo, tok, hi),
+        } => Diagnostic::error(
             "unexpected-token",
             ctx.span(lo, hi),
             format!("unexpected {}", tok.describe()),
