@@ -60,11 +60,16 @@ fn render_one(
         )
         .with_code(diagnostic.code)
         .with_message(message);
-    let mut primary = Label::new(span(diagnostic.primary.span)).with_order(0);
-    if !diagnostic.primary.message.is_empty() {
-        primary = primary.with_message(&diagnostic.primary.message);
-    }
-    report.add_label(primary);
+    // ariadne draws only labels with text.
+    let primary_text = match diagnostic.primary.message.as_str() {
+        "" => "here",
+        text => text,
+    };
+    report.add_label(
+        Label::new(span(diagnostic.primary.span))
+            .with_message(primary_text)
+            .with_order(0),
+    );
     for (i, label) in diagnostic.secondary.iter().enumerate() {
         report.add_label(
             Label::new(span(label.span))

@@ -246,8 +246,13 @@ impl<'s> ParseCtx<'s> {
                 return self.span(lo, hi);
             }
         }
-        for (_, tok, _) in &recovery.dropped_tokens {
+        for &(lo, ref tok, hi) in &recovery.dropped_tokens {
             match tok {
+                // Skipped literals are still checked, so that their errors
+                // are reported with the rest.
+                Tok::String(kind) => {
+                    self.string(*kind, lo, hi);
+                }
                 Tok::LBrace | Tok::LBracket | Tok::LParen => self.skipped_openers += 1,
                 Tok::RBrace | Tok::RBracket | Tok::RParen => {
                     self.skipped_openers = self.skipped_openers.saturating_sub(1);
@@ -320,6 +325,16 @@ impl<'s> ParseCtx<'s> {
         let delim = Self::delimiters(kind);
         let body_start = (lo + delim).min(hi);
         let body_end = self.closing_start(kind, body_start, hi);
+        // Most literals are single-line strings without escapes: their
+        // value is their text.
+        let body = &self.src[body_start..body_end];
+        if !kind.multiline && !kind.bytes && !body.contains('\\') {
+            return StringLit {
+                kind,
+                value: StrValue::Text(Name::new(body)),
+                span: self.span(lo, hi),
+            };
+        }
         let mut errors = Vec::new();
         let value = decode_parts(
             kind,
@@ -343,14 +358,15 @@ impl<'s> ParseCtx<'s> {
     /// `hi` itself for an unterminated literal).
     fn closing_start(&self, kind: StringKind, body_start: usize, hi: usize) -> usize {
         let delim = Self::delimiters(kind);
-        let quote = if kind.bytes { "'" } else { "\"" };
-        let closing = format!(
-            "{}{}",
-            quote.repeat(delim - kind.hashes as usize),
-            "#".repeat(kind.hashes as usize)
-        );
-        let text = self.src.get(body_start..hi).unwrap_or("");
-        if text.ends_with(&closing) && hi - delim >= body_start {
+        let hashes = kind.hashes as usize;
+        let quote = if kind.bytes { b'\'' } else { b'"' };
+        let text = self.src.as_bytes().get(body_start..hi).unwrap_or(&[]);
+        let closed = text.len() >= delim
+            && text[text.len() - delim..]
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| b == if i < delim - hashes { quote } else { b'#' });
+        if closed {
             hi - delim
         } else {
             hi

@@ -24,17 +24,28 @@ pub(super) fn syntax_error(
                 _ => tok.describe(),
             };
             let span = ctx.span(lo, hi);
+            let expected = expected_text(&expected);
+            let label = match expected.strip_prefix(", ") {
+                Some(list) => list.to_string(),
+                None => format!("unexpected {found}"),
+            };
             Diagnostic::error(
                 "unexpected-token",
                 span,
-                format!("unexpected {found}{}", expected_text(&expected)),
+                format!("unexpected {found}{expected}"),
             )
+            .with_primary_message(label)
         }
-        ParseError::UnrecognizedEof { location, expected } => Diagnostic::error(
-            "unexpected-eof",
-            ctx.span(location, location),
-            format!("unexpected end of file{}", expected_text(&expected)),
-        ),
+        ParseError::UnrecognizedEof { location, expected } => {
+            let expected = expected_text(&expected);
+            let label = expected.strip_prefix(", ").unwrap_or("the file ends here").to_string();
+            Diagnostic::error(
+                "unexpected-eof",
+                ctx.span(location, location),
+                format!("unexpected end of file{expected}"),
+            )
+            .with_primary_message(label)
+        }
         ParseError::ExtraToken {
             token: (lo, tok, hi),
         } => Diagnostic::error(
@@ -57,9 +68,11 @@ fn expected_text(expected: &[String]) -> String {
     let has = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
     let mut items: Vec<String> = Vec::new();
     let expression = has("ident") && has("int") && has("(");
-    let label_or_expression = expression && has("package");
-    if label_or_expression {
-        items.push("a field or an expression".into());
+    // Only a declaration may start with an attribute; after a `:` (where
+    // a chained label is also possible) and in lists, say expression.
+    let declaration = expression && has("attribute");
+    if declaration {
+        items.push("a declaration".into());
     } else if expression {
         items.push("an expression".into());
     } else if has("ident") {

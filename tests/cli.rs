@@ -1,0 +1,127 @@
+//! The `tenon` command line end to end: exit codes, what goes to stdout
+//! and stderr, `fmt --check`, `fmt -`, and diagnostics rendering.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn tenon(args: &[&str], dir: &Path, stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tenon"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tenon runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("writes stdin");
+    }
+    child.wait_with_output().expect("tenon finishes")
+}
+
+/// A fresh scratch directory under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn fmt_check_lists_unformatted_files_and_fails() {
+    let dir = scratch("fmt-check");
+    std::fs::write(dir.join("ugly.cue"), "a:   1\nb:{c:2}\n").expect("write");
+    std::fs::write(dir.join("fine.cue"), "a: 1\n").expect("write");
+    let out = tenon(&["fmt", "--check", "."], &dir, None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "./ugly.cue\n");
+    // --check writes nothing.
+    let ugly = std::fs::read_to_string(dir.join("ugly.cue")).expect("read");
+    assert_eq!(ugly, "a:   1\nb:{c:2}\n");
+}
+
+#[test]
+fn fmt_rewrites_in_place_then_check_passes() {
+    let dir = scratch("fmt-write");
+    std::fs::write(dir.join("x.cue"), "a:   1\nbb: 2\n").expect("write");
+    let out = tenon(&["fmt", "x.cue"], &dir, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let formatted = std::fs::read_to_string(dir.join("x.cue")).expect("read");
+    assert_eq!(formatted, "a:  1\nbb: 2\n");
+    let again = tenon(&["fmt", "--check", "x.cue"], &dir, None);
+    assert!(again.status.success());
+    assert_eq!(text(&again.stdout), "");
+}
+
+#[test]
+fn fmt_reads_stdin_with_dash() {
+    let dir = scratch("fmt-stdin");
+    let out = tenon(&["fmt", "-"], &dir, Some("x: {a:1,b:2}\n"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "x: {a: 1, b: 2}\n");
+}
+
+#[test]
+fn fmt_refuses_a_file_with_syntax_errors() {
+    let dir = scratch("fmt-error");
+    std::fs::write(dir.join("bad.cue"), "a: [1, 2\nb: 3\n").expect("write");
+    let out = tenon(&["fmt", "bad.cue"], &dir, None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("unexpected-token"), "{stderr}");
+    assert!(stderr.contains("bad.cue:2:2"), "{stderr}");
+    // The file is left as it was.
+    let kept = std::fs::read_to_string(dir.join("bad.cue")).expect("read");
+    assert_eq!(kept, "a: [1, 2\nb: 3\n");
+}
+
+#[test]
+fn parse_reports_every_error_without_colour_when_piped() {
+    let dir = scratch("parse-errors");
+    std::fs::write(dir.join("two.cue"), "a: \"\\q\"\nb: 07\nc: 3\n").expect("write");
+    let out = tenon(&["parse", "two.cue"], &dir, None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("unknown escape sequence `\\q`"), "{stderr}");
+    assert!(stderr.contains("invalid number literal `07`"), "{stderr}");
+    assert!(stderr.contains("two.cue:1:5"), "{stderr}");
+    assert!(stderr.contains("two.cue:2:4"), "{stderr}");
+    assert!(stderr.contains("2 errors in 1 file(s)"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "no ANSI colour when not a terminal");
+}
+
+#[test]
+fn parse_tree_prints_the_tree() {
+    let dir = scratch("parse-tree");
+    std::fs::write(dir.join("t.cue"), "a: 1\n").expect("write");
+    let out = tenon(&["parse", "--tree", "t.cue"], &dir, None);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "# t.cue\nfield\n  label a\n  int 1\n");
+}
+
+#[test]
+fn a_missing_path_is_an_error_not_a_panic() {
+    let dir = scratch("missing");
+    let out = tenon(&["parse", "nope.cue"], &dir, None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("tenon: nope.cue:"));
+}
+
+#[test]
+fn the_examples_parse_and_are_formatted() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = tenon(&["parse", "examples"], &root, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let check = tenon(&["fmt", "--check", "examples"], &root, None);
+    assert!(check.status.success(), "unformatted: {}", text(&check.stdout));
+}
