@@ -97,7 +97,10 @@ fn parse_reports_every_error_without_colour_when_piped() {
     assert!(stderr.contains("two.cue:1:5"), "{stderr}");
     assert!(stderr.contains("two.cue:2:4"), "{stderr}");
     assert!(stderr.contains("2 errors in 1 file(s)"), "{stderr}");
-    assert!(!stderr.contains('\u{1b}'), "no ANSI colour when not a terminal");
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "no ANSI colour when not a terminal"
+    );
 }
 
 #[test]
@@ -123,5 +126,9 @@ fn the_examples_parse_and_are_formatted() {
     let out = tenon(&["parse", "examples"], &root, None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let check = tenon(&["fmt", "--check", "examples"], &root, None);
-    assert!(check.status.success(), "unformatted: {}", text(&check.stdout));
+    assert!(
+        check.status.success(),
+        "unformatted: {}",
+        text(&check.stdout)
+    );
 }

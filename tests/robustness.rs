@@ -9,17 +9,89 @@ use tenon_syntax::{dump, parse_file, MAX_NESTING};
 
 /// Token texts the generator strings together.
 const VOCABULARY: &[&str] = &[
-    "a", "b", "#D", "_h", "_#hd", "$p", "_", "package", "import", "for", "in", "if", "let",
-    "true", "false", "null", "int", "string", "len", "0", "1", "0x1F", "1_000", "1.5", ".5",
-    "1e3", "2Ki", "07", "\"s\"", "\"\\(a)\"", "\"x\\(", ")\"", "'b'", "#\"r\"#", "\"\"\"\n\tx\n\t\"\"\"",
-    "\"\\q\"", "@attr(x)", "@a(", "_|_", ",", ":", "?", "!", "=", ".", "...", "(", ")", "[", "]",
-    "{", "}", "|", "&", "||", "&&", "==", "!=", "<", "<=", ">", ">=", "=~", "!~", "+", "-", "*",
-    "/", "\n", "\n\n", "// c\n", "%", "\"", "'''", "\\",
+    "a",
+    "b",
+    "#D",
+    "_h",
+    "_#hd",
+    "$p",
+    "_",
+    "package",
+    "import",
+    "for",
+    "in",
+    "if",
+    "let",
+    "true",
+    "false",
+    "null",
+    "int",
+    "string",
+    "len",
+    "0",
+    "1",
+    "0x1F",
+    "1_000",
+    "1.5",
+    ".5",
+    "1e3",
+    "2Ki",
+    "07",
+    "\"s\"",
+    "\"\\(a)\"",
+    "\"x\\(",
+    ")\"",
+    "'b'",
+    "#\"r\"#",
+    "\"\"\"\n\tx\n\t\"\"\"",
+    "\"\\q\"",
+    "@attr(x)",
+    "@a(",
+    "_|_",
+    ",",
+    ":",
+    "?",
+    "!",
+    "=",
+    ".",
+    "...",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "|",
+    "&",
+    "||",
+    "&&",
+    "==",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "=~",
+    "!~",
+    "+",
+    "-",
+    "*",
+    "/",
+    "\n",
+    "\n\n",
+    "// c\n",
+    "%",
+    "\"",
+    "'''",
+    "\\",
 ];
 
 fn token_stream() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (prop::sample::select(VOCABULARY), prop::sample::select(&[" ", "", "\n", "\t"][..])),
+        (
+            prop::sample::select(VOCABULARY),
+            prop::sample::select(&[" ", "", "\n", "\t"][..]),
+        ),
         0..120,
     )
     .prop_map(|tokens| {
@@ -54,7 +126,10 @@ fn check(src: &str) {
         "formatting changed the tree\n--- input\n{src}\n--- formatted\n{formatted}"
     );
     let again = tenon_fmt::format_source(FileId(0), &formatted).expect("formats");
-    assert_eq!(formatted, again, "formatting is not idempotent\n--- input\n{src}");
+    assert_eq!(
+        formatted, again,
+        "formatting is not idempotent\n--- input\n{src}"
+    );
 }
 
 proptest! {

@@ -38,7 +38,10 @@ pub(super) fn syntax_error(
         }
         ParseError::UnrecognizedEof { location, expected } => {
             let expected = expected_text(&expected);
-            let label = expected.strip_prefix(", ").unwrap_or("the file ends here").to_string();
+            let label = expected
+                .strip_prefix(", ")
+                .unwrap_or("the file ends here")
+                .to_string();
             Diagnostic::error(
                 "unexpected-eof",
                 ctx.span(location, location),
