@@ -11,39 +11,26 @@
 mod support;
 
 use std::path::Path;
-use support::{cases, root, updating, Failures, Txtar};
+use support::{cases, root, run_cases, Failures, Txtar};
 use tenon_diagnostics::{FileId, SourceMap};
 use tenon_syntax::{dump, parse_file};
 
 #[test]
 fn fmt_corpus() {
-    let dir = root().join("tests/fmt");
-    let mut failures = Failures::default();
-    let all = cases(&dir);
-    let narrowed = std::env::var_os("TENON_CASES").is_some();
-    assert!(narrowed || !all.is_empty(), "no cases in {}", dir.display());
-    for case in all {
-        let text = std::fs::read_to_string(&case).expect("readable case");
-        let mut archive = Txtar::parse(&text);
-        let Some(source) = archive.get("in.cue").map(str::to_string) else {
-            failures.fail(&case, "no `in.cue` section");
-            continue;
-        };
-        match tenon_fmt::format_source(FileId(0), &source) {
+    run_cases(
+        &root().join("tests/fmt"),
+        "fmt corpus",
+        |case, archive, source, failures| match tenon_fmt::format_source(FileId(0), source) {
             Ok(formatted) => {
-                failures.expect(&case, &mut archive, "fmt", formatted);
-                check_properties(&case, &source, &mut failures);
+                failures.expect(case, archive, "fmt", formatted);
+                check_properties(case, source, failures);
             }
             Err(diagnostics) => failures.fail(
-                &case,
-                format!("syntax errors:\n{}", summaries(&source, &diagnostics)),
+                case,
+                format!("syntax errors:\n{}", summaries(source, &diagnostics)),
             ),
-        }
-        if updating() {
-            std::fs::write(&case, archive.render()).expect("writable case");
-        }
-    }
-    failures.finish("fmt corpus");
+        },
+    );
 }
 
 #[test]

@@ -7,40 +7,27 @@
 
 mod support;
 
-use support::{cases, root, updating, Failures, Txtar};
+use support::{root, run_cases};
 use tenon_diagnostics::SourceMap;
 
 #[test]
 fn syntax_corpus() {
     let dir = root().join("tests/syntax");
-    let mut failures = Failures::default();
-    let all = cases(&dir);
-    assert!(!all.is_empty(), "no cases in {}", dir.display());
-    for case in all {
-        let text = std::fs::read_to_string(&case).expect("readable case");
-        let mut archive = Txtar::parse(&text);
-        let Some(source) = archive.get("in.cue").map(str::to_string) else {
-            failures.fail(&case, "no `in.cue` section");
-            continue;
-        };
+    run_cases(&dir, "syntax corpus", |case, archive, source, failures| {
         let mut sources = SourceMap::new();
-        let id = sources.add("in.cue", source.clone());
-        let parsed = tenon_syntax::parse_file(id, &source);
+        let id = sources.add("in.cue", source);
+        let parsed = tenon_syntax::parse_file(id, source);
         let errors: String = parsed
             .diagnostics
             .iter()
             .map(|d| d.summary(&sources) + "\n")
             .collect();
         failures.expect(
-            &case,
-            &mut archive,
+            case,
+            archive,
             "tree",
             tenon_syntax::dump::file(&parsed.file),
         );
-        failures.expect(&case, &mut archive, "errors", errors);
-        if updating() {
-            std::fs::write(&case, archive.render()).expect("writable case");
-        }
-    }
-    failures.finish("syntax corpus");
+        failures.expect(case, archive, "errors", errors);
+    });
 }

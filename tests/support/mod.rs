@@ -110,6 +110,33 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Runs `check` on every case below `dir` (its path, archive and `in.cue`
+/// source), writes each case back when updating, and reports every
+/// failure at the end under the name `what`.
+pub fn run_cases(
+    dir: &Path,
+    what: &str,
+    mut check: impl FnMut(&Path, &mut Txtar, &str, &mut Failures),
+) {
+    let mut failures = Failures::default();
+    let all = cases(dir);
+    let narrowed = std::env::var_os("TENON_CASES").is_some();
+    assert!(narrowed || !all.is_empty(), "no cases in {}", dir.display());
+    for case in all {
+        let text = std::fs::read_to_string(&case).expect("readable case");
+        let mut archive = Txtar::parse(&text);
+        let Some(source) = archive.get("in.cue").map(str::to_string) else {
+            failures.fail(&case, "no `in.cue` section");
+            continue;
+        };
+        check(&case, &mut archive, &source, &mut failures);
+        if updating() {
+            std::fs::write(&case, archive.render()).expect("writable case");
+        }
+    }
+    failures.finish(what);
+}
+
 /// Collects failures so that a runner reports every failing case at once.
 #[derive(Default)]
 pub struct Failures {

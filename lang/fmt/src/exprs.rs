@@ -114,14 +114,26 @@ impl Formatter<'_> {
         let close = l.span.end.saturating_sub(1).max(open);
         let items: Vec<Item<'_>> = l.elems.iter().map(Item::Elem).collect();
         let spans: Vec<_> = l.elems.iter().map(|e| e.span()).collect();
-        if self.single_line(open, &spans, close) {
-            self.one_line((open, "["), &items, (close, "]"));
+        self.comma_block((open, "["), &items, &spans, (close, "]"));
+    }
+
+    /// A list or argument list: on one line, or one element per line with
+    /// trailing commas (rule 3).
+    fn comma_block(
+        &mut self,
+        open: (u32, &'static str),
+        items: &[Item<'_>],
+        spans: &[tenon_syntax::ast::Span],
+        close: (u32, &'static str),
+    ) {
+        if self.single_line(open.0, spans, close.0) {
+            self.one_line(open, items, close);
         } else {
             let style = Style {
                 comma: true,
                 align: false,
             };
-            self.multi_line((open, "["), &items, (close, "]"), style);
+            self.multi_line(open, items, close, style);
         }
     }
 
@@ -144,14 +156,6 @@ impl Formatter<'_> {
         let close = c.span.end.saturating_sub(1).max(open);
         let items: Vec<Item<'_>> = c.args.iter().map(Item::Arg).collect();
         let spans: Vec<_> = c.args.iter().map(|a| a.span()).collect();
-        if self.single_line(open, &spans, close) {
-            self.one_line((open, "("), &items, (close, ")"));
-        } else {
-            let style = Style {
-                comma: true,
-                align: false,
-            };
-            self.multi_line((open, "("), &items, (close, ")"), style);
-        }
+        self.comma_block((open, "("), &items, &spans, (close, ")"));
     }
 }

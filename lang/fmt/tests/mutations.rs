@@ -147,6 +147,11 @@ fn mutated_corpus_keeps_properties() {
 #[ignore]
 fn mutated_conformance_corpus_keeps_properties() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance");
+    if !dir.is_dir() {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "skipped: {} is absent", dir.display());
+        return;
+    }
     let mut inputs = Vec::new();
     for (path, text) in txtar_files(&dir) {
         let names = text

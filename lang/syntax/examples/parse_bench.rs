@@ -1,20 +1,30 @@
-//! Parses a file many times (for profiling): `parse_bench FILE N`.
+//! Parses (or, with `--lex`, only tokenizes) a file N times and prints the
+//! throughput; for profiling: `parse_bench FILE [N] [--lex]`.
+
+use tenon_syntax::{parse_file, FileId, Lexer};
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let path = args.next().expect("a file");
-    let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10);
-    let text = std::fs::read_to_string(&path).expect("readable");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let lex_only = args.iter().any(|a| a == "--lex");
+    let mut positional = args.iter().filter(|a| !a.starts_with("--"));
+    let path = positional
+        .next()
+        .expect("usage: parse_bench FILE [N] [--lex]");
+    let n: usize = positional.next().and_then(|n| n.parse().ok()).unwrap_or(10);
+    let text = std::fs::read_to_string(path).expect("readable file");
     let start = std::time::Instant::now();
     let mut count = 0;
     for _ in 0..n {
-        count += tenon_syntax::parse_file(tenon_syntax::FileId(0), &text)
-            .file
-            .decls
-            .len();
+        count += if lex_only {
+            Lexer::new(FileId(0), &text).count()
+        } else {
+            parse_file(FileId(0), &text).file.decls.len()
+        };
     }
     let secs = start.elapsed().as_secs_f64();
+    let what = if lex_only { "tokens" } else { "declarations" };
     println!(
-        "{count} decls; {:.1} MB/s",
+        "{count} {what}; {:.1} MB/s",
         (text.len() * n) as f64 / secs / 1e6
     );
 }
