@@ -6,6 +6,7 @@
 use crate::ast::{Comment, StringKind};
 use crate::token::Tok;
 use logos::Logos;
+use std::collections::VecDeque;
 use std::convert::Infallible;
 use tenon_diagnostics::{Diagnostic, FileId, Span};
 
@@ -170,8 +171,8 @@ pub struct Lexer<'s> {
     file: FileId,
     inner: logos::Lexer<'s, Raw>,
     interpolations: Vec<OpenInterpolation>,
-    /// A token to return before reading on.
-    queued: Option<SpannedTok>,
+    /// Tokens to return before reading on.
+    queued: VecDeque<SpannedTok>,
     /// A newline now inserts a comma.
     comma_pending: bool,
     done: bool,
@@ -202,7 +203,7 @@ impl<'s> Lexer<'s> {
             file,
             inner: Raw::lexer(src),
             interpolations: Vec::new(),
-            queued: None,
+            queued: VecDeque::new(),
             comma_pending: false,
             done: false,
             levels: vec![0],
@@ -471,8 +472,127 @@ impl<'s> Lexer<'s> {
         true
     }
 
+    /// Queues a token after the bookkeeping every token gets (comma
+    /// insertion state, the nesting guard); false when the nesting limit
+    /// ends the input.
+    fn emit(&mut self, tok: Tok, start: usize, end: usize) -> bool {
+        let postfix = self.comma_pending;
+        self.comma_pending = tok.ends_element();
+        if !self.track_nesting(&tok, start, postfix) {
+            self.done = true;
+            self.queued.clear();
+            return false;
+        }
+        self.queued.push_back((start, tok, end));
+        true
+    }
+
+    /// A closing bracket. When it does not match the innermost open
+    /// bracket, the lexer repairs the token stream so that one typo gives
+    /// one error: if it closes an outer bracket, the inner ones get the
+    /// closers they miss; if the expected closer follows later on the same
+    /// line, the stray one is dropped; otherwise it is read as the closer
+    /// the innermost bracket expects. (Interpolations are never closed
+    /// this way.) `None`: the token is dropped.
+    fn close_bracket(&mut self, tok: Tok, start: usize, end: usize) -> Option<Tok> {
+        let text = tok.text();
+        let opener_of = |close: &str| match close {
+            ")" => "(",
+            "]" => "[",
+            _ => "{",
+        };
+        let closer = |open: &str| match open {
+            "(" => ")",
+            "[" => "]",
+            "{" => "}",
+            _ => "",
+        };
+        let Some(&(open_at, open)) = self.open_brackets.last() else {
+            return Some(tok);
+        };
+        if closer(open) == text {
+            self.open_brackets.pop();
+            return Some(tok);
+        }
+        if open == "\\(" {
+            return Some(tok);
+        }
+        let outer = self
+            .open_brackets
+            .iter()
+            .rev()
+            .take_while(|(_, o)| *o != "\\(")
+            .position(|(_, o)| closer(o) == text);
+        match outer {
+            Some(missing) => {
+                for _ in 0..missing {
+                    let Some((at, open)) = self.open_brackets.pop() else {
+                        break;
+                    };
+                    let want = closer(open);
+                    let span = self.span(start, start);
+                    let opener = self.span(at, at + open.len());
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "unclosed-bracket",
+                            span,
+                            format!("missing `{want}` before `{text}`"),
+                        )
+                        .with_primary_message(format!("`{want}` expected here"))
+                        .with_label(opener, format!("this `{open}` is not closed")),
+                    );
+                    let synthetic = match want {
+                        ")" => Tok::RParen,
+                        "]" => Tok::RBracket,
+                        _ => Tok::RBrace,
+                    };
+                    if !self.emit(synthetic, start, start) {
+                        return Some(tok);
+                    }
+                }
+                self.open_brackets.pop();
+                Some(tok)
+            }
+            None => {
+                let want = closer(open);
+                let rest_of_line = self.src[end..].split('\n').next().unwrap_or("");
+                if rest_of_line.contains(want) {
+                    let span = self.span(start, end);
+                    self.diagnostics.push(Diagnostic::error(
+                        "unexpected-token",
+                        span,
+                        format!(
+                            "unexpected `{text}`: no `{open_of}` is open here",
+                            open_of = opener_of(text)
+                        ),
+                    ));
+                    return None;
+                }
+                let span = self.span(start, end);
+                let opener = self.span(open_at, open_at + open.len());
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "mismatched-bracket",
+                        span,
+                        format!("`{text}` does not close `{open}`: expected `{want}`"),
+                    )
+                    .with_label(
+                        opener,
+                        format!("this `{open}` is the innermost open bracket"),
+                    ),
+                );
+                self.open_brackets.pop();
+                Some(match want {
+                    ")" => Tok::RParen,
+                    "]" => Tok::RBracket,
+                    _ => Tok::RBrace,
+                })
+            }
+        }
+    }
+
     fn next_token(&mut self) -> Option<SpannedTok> {
-        if let Some(queued) = self.queued.take() {
+        if let Some(queued) = self.queued.pop_front() {
             return Some(queued);
         }
         loop {
@@ -537,7 +657,7 @@ impl<'s> Lexer<'s> {
                         "string interpolation not terminated: missing `)`",
                     );
                     self.track_nesting(&Tok::InterpEnd, start, false);
-                    self.queued = Some((start, Tok::Comma, start));
+                    self.queued.push_back((start, Tok::Comma, start));
                     self.track_nesting(&Tok::Comma, start, false);
                     self.comma_pending = false;
                     return Some((start, Tok::InterpEnd, start));
@@ -692,23 +812,31 @@ impl<'s> Lexer<'s> {
                 | Tok::Bang => Some((start, tok.text())),
                 _ => None,
             };
-            match &tok {
+            let tok = match tok {
                 Tok::LParen | Tok::LBracket | Tok::LBrace => {
-                    self.open_brackets.push((start, tok.text()))
+                    self.open_brackets.push((start, tok.text()));
+                    tok
                 }
-                Tok::InterpStart(_) => self.open_brackets.push((end - 2, "\\(")),
-                Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::InterpEnd => {
+                Tok::InterpStart(_) => {
+                    self.open_brackets.push((end - 2, "\\("));
+                    tok
+                }
+                Tok::RParen | Tok::RBracket | Tok::RBrace => {
+                    match self.close_bracket(tok, start, end) {
+                        Some(tok) => tok,
+                        None => continue,
+                    }
+                }
+                Tok::InterpEnd => {
                     self.open_brackets.pop();
+                    tok
                 }
-                _ => {}
-            }
-            let postfix = self.comma_pending;
-            self.comma_pending = tok.ends_element();
-            if !self.track_nesting(&tok, start, postfix) {
-                self.done = true;
+                tok => tok,
+            };
+            if !self.emit(tok, start, end) {
                 return None;
             }
-            return Some((start, tok, end));
+            return self.queued.pop_front();
         }
     }
 }
