@@ -345,10 +345,15 @@ impl<'s> Lexer<'s> {
     /// Whether the next token after `pos` (skipping blanks and newlines)
     /// is `,` or `:`.
     fn next_line_continues(&self, pos: usize) -> bool {
+        self.next_char_is(pos, b',') || self.next_char_is(pos, b':')
+    }
+
+    /// Whether the first non-blank byte after `pos` is `byte`.
+    fn next_char_is(&self, pos: usize, byte: u8) -> bool {
         self.src.as_bytes()[pos..]
             .iter()
             .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|&b| b == b',' || b == b':')
+            .is_some_and(|&b| b == byte)
     }
 
     fn bump_to(&mut self, end: usize) {
@@ -636,8 +641,25 @@ impl<'s> Lexer<'s> {
                 // line: an interpolation still open there is closed.
                 // (Only where the line ended a complete operand: a newline
                 // right after `\(` or an operator is plain whitespace.)
+                // When the next line goes on with the `)`, the line break
+                // itself is the typo: report it and read on.
+                Raw::Newline
+                    if self.comma_pending
+                        && self.open_single_line_interpolation()
+                        && self.next_char_is(end, b')') =>
+                {
+                    self.error(
+                        "unterminated-string",
+                        start,
+                        start,
+                        "line break inside a string interpolation: a single-line string must end on its line",
+                    );
+                    self.comma_pending = false;
+                    continue;
+                }
                 Raw::Newline if self.comma_pending && self.open_single_line_interpolation() => {
                     self.interpolations.pop();
+                    self.open_brackets.pop();
                     // A string opened inside the interpolation and left
                     // unterminated on this line is the same typo: report
                     // once, where that string starts.
