@@ -164,6 +164,12 @@ fn explain_unclosed(src: &str, diagnostics: &mut Vec<Diagnostic>, open: &[(usize
     }
 }
 
+/// A single-line, double-quoted, non-raw string (interpolations are a
+/// different node).
+fn is_simple_string(s: &StringLit) -> bool {
+    s.kind == StringKind::default()
+}
+
 /// What may stand at the top level of a file; [`ParseCtx::assemble`]
 /// checks the order (package, then imports, then declarations).
 #[derive(Debug)]
@@ -479,6 +485,29 @@ impl<'s> ParseCtx<'s> {
         })));
     }
 
+    /// `x."name"`: only a simple string (single-line, double-quoted, not
+    /// raw) names a field.
+    pub(crate) fn quoted_selector(
+        &mut self,
+        base: Expr,
+        name: StringLit,
+        lo: usize,
+        hi: usize,
+    ) -> Expr {
+        if !is_simple_string(&name) {
+            self.error(
+                "invalid-selector",
+                name.span,
+                "a selector must be an identifier or a simple double-quoted string",
+            );
+        }
+        Expr::Selector(Box::new(Selector {
+            base,
+            name: SelectorName::String(name),
+            span: self.span(lo, hi),
+        }))
+    }
+
     pub(crate) fn aliased_paren(
         &mut self,
         alias: Ident,
@@ -762,7 +791,7 @@ impl<'s> ParseCtx<'s> {
     fn check_import_path(&mut self, path: &StringLit) {
         let text = path.value.to_text();
         let valid = !text.is_empty()
-            && !path.kind.bytes
+            && is_simple_string(path)
             && text
                 .chars()
                 .all(|c| c.is_alphanumeric() || "/.-_~:@+".contains(c));
