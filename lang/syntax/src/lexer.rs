@@ -481,14 +481,22 @@ impl<'s> Lexer<'s> {
     /// insertion state, the nesting guard); false when the nesting limit
     /// ends the input.
     fn emit(&mut self, tok: Tok, start: usize, end: usize) -> bool {
+        if !self.admit(&tok, start) {
+            return false;
+        }
+        self.queued.push_back((start, tok, end));
+        true
+    }
+
+    /// The bookkeeping of [`Self::emit`] without queueing.
+    fn admit(&mut self, tok: &Tok, start: usize) -> bool {
         let postfix = self.comma_pending;
         self.comma_pending = tok.ends_element();
-        if !self.track_nesting(&tok, start, postfix) {
+        if !self.track_nesting(tok, start, postfix) {
             self.done = true;
             self.queued.clear();
             return false;
         }
-        self.queued.push_back((start, tok, end));
         true
     }
 
@@ -855,6 +863,10 @@ impl<'s> Lexer<'s> {
                 }
                 tok => tok,
             };
+            // The common case: nothing queued ahead of this token.
+            if self.queued.is_empty() {
+                return self.admit(&tok, start).then_some((start, tok, end));
+            }
             if !self.emit(tok, start, end) {
                 return None;
             }
