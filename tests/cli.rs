@@ -132,3 +132,34 @@ fn the_examples_parse_and_are_formatted() {
         text(&check.stdout)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn directory_walks_do_not_follow_symbolic_links() {
+    let dir = scratch("symlinks");
+    std::fs::create_dir_all(dir.join("d")).expect("mkdir");
+    std::fs::write(dir.join("d/x.cue"), "a: 1\n").expect("write");
+    std::os::unix::fs::symlink("..", dir.join("d/loop")).expect("symlink");
+    let out = tenon(&["parse", "."], &dir, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("1 file(s) parsed"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn many_errors_are_counted_not_all_shown() {
+    let dir = scratch("many-errors");
+    let src: String = (0..120).map(|i| format!("a{i}: 0{i}9\n")).collect();
+    std::fs::write(dir.join("m.cue"), src).expect("write");
+    let out = tenon(&["parse", "m.cue"], &dir, None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("… and 70 more errors not shown"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("120 errors in 1 file(s)"), "{stderr}");
+}

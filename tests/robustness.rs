@@ -4,7 +4,7 @@
 //! stack. The number of cases is fixed so the run time is predictable.
 
 use proptest::prelude::*;
-use tenon_diagnostics::FileId;
+use tenon_diagnostics::{render_all, FileId, RenderOptions, SourceMap};
 use tenon_syntax::{dump, parse_file, MAX_NESTING};
 
 /// Token texts the generator strings together.
@@ -105,7 +105,11 @@ fn token_stream() -> impl Strategy<Value = String> {
 /// Parses, and for error-free input checks that formatting keeps the tree,
 /// parses again and is idempotent.
 fn check(src: &str) {
-    let parsed = parse_file(FileId(0), src);
+    let mut sources = SourceMap::new();
+    let id = sources.add("input.cue", src);
+    let parsed = parse_file(id, src);
+    // Rendering reads the source through every span: it must not panic.
+    let _ = render_all(&parsed.diagnostics, &sources, RenderOptions::default());
     if !parsed.diagnostics.is_empty() {
         assert!(tenon_fmt::format_source(FileId(0), src).is_err());
         return;
@@ -161,6 +165,9 @@ fn deep_nesting_is_an_error_not_a_crash() {
         format!("a: f{}", "()".repeat(n)),
         format!("{}1", "a: ".repeat(n)),
         format!("a: \"{}", "\\(\"".repeat(n)),
+        // Commas must not reset the levels their brackets opened.
+        format!("a: {}{}", "[0,".repeat(n), "]".repeat(n)),
+        format!("a: {}", "{b: 0, c: ".repeat(n)),
     ];
     for src in &shapes {
         let parsed = parse_file(FileId(0), src);
@@ -182,4 +189,24 @@ fn nesting_below_the_limit_parses() {
     let parsed = parse_file(FileId(0), &src);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     check(&src);
+}
+
+/// Inputs that once took quadratic time finish (and report) promptly; the
+/// run time is watched by the suite's total, not asserted.
+#[test]
+fn long_runs_of_bad_tokens_are_linear() {
+    let n = 200_000;
+    let shapes = [
+        format!("a: {}", "%".repeat(n)),
+        format!("a: {{{}}}", "]".repeat(n)),
+    ];
+    for src in &shapes {
+        let parsed = parse_file(FileId(0), src);
+        assert!(!parsed.diagnostics.is_empty());
+        assert!(
+            parsed.diagnostics.len() < 10,
+            "{} diagnostics",
+            parsed.diagnostics.len()
+        );
+    }
 }

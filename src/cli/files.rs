@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 const SOURCE_EXTENSIONS: [&str; 2] = ["cue", "tn"];
 
 /// Files named on the command line are taken as they are; directories are
-/// walked for `.cue` and `.tn` files, skipping hidden directories and
-/// `target`. The result is sorted within each directory.
+/// walked for `.cue` and `.tn` files, skipping hidden directories,
+/// `target` and symbolic links. The result is sorted within each
+/// directory.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
@@ -23,7 +24,14 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    // Symbolic links are not followed while walking (a link to a parent
+    // would loop, and formatting would rewrite files elsewhere); name a
+    // linked file on the command line to include it.
+    let mut entries: Vec<_> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_symlink()))
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for path in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -47,7 +47,8 @@ fn render_one(
         Severity::Warning => ReportKind::Warning,
         Severity::Note => ReportKind::Advice,
     };
-    let span = |s: crate::Span| (s.file, s.range());
+    let sources = cache.sources;
+    let span = |s: crate::Span| (s.file, char_range(sources, s));
     let message = match &diagnostic.path {
         Some(path) => format!("{path}: {}", diagnostic.message),
         None => diagnostic.message.clone(),
@@ -81,12 +82,29 @@ fn render_one(
         report.add_note(note);
     }
     let mut out = Vec::new();
-    let sources = cache.sources;
     match report.finish().write(&mut *cache, &mut out) {
         Ok(()) => String::from_utf8_lossy(&out).into_owned(),
         // A span outside its file: fall back to the one-line form.
         Err(_) => format!("{}\n", diagnostic.summary(sources)),
     }
+}
+
+/// A span's byte range, clamped to its file and widened to character
+/// boundaries (ariadne slices the text with it).
+fn char_range(sources: &SourceMap, span: crate::Span) -> std::ops::Range<usize> {
+    let Some(file) = sources.get(span.file) else {
+        return span.range();
+    };
+    let text = file.text();
+    let mut start = (span.start as usize).min(text.len());
+    let mut end = (span.end as usize).clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
 }
 
 struct RenderCache<'a> {

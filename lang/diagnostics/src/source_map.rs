@@ -46,10 +46,14 @@ impl SourceFile {
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s as usize <= offset) - 1;
         let line_start = starts[line] as usize;
-        let column = self
+        let mut column = self
             .text
             .get(line_start..offset)
             .map_or(offset - line_start, |s| s.chars().count());
+        // A byte order mark is not a column an editor shows.
+        if line == 0 && offset > 0 && self.text.starts_with('\u{feff}') {
+            column -= 1;
+        }
         LineCol {
             line: line + 1,
             column: column + 1,

@@ -175,6 +175,16 @@ impl Formatter<'_> {
             }
             self.item(item);
         }
+        // Only inside an interpolation can a comment stand after the last
+        // element of a one-line block (see `single_line`); its comma stays,
+        // or the comment's line break would end the element and the string.
+        if self.in_interpolation
+            && items
+                .last()
+                .is_some_and(|last| self.c.any_in(last.span().end, close))
+        {
+            self.p.text(",");
+        }
         self.token(close, close_text);
     }
 

@@ -83,8 +83,7 @@ impl Formatter<'_> {
         let colon = self.p.len();
         self.p.space();
         if let Some(alias) = &field.value_alias {
-            self.ident(alias);
-            self.p.text("=");
+            self.alias(alias, &field.value);
         }
         match &field.value {
             tenon_syntax::ast::Expr::Struct(s) if !s.braces => self.chain(s),
@@ -121,8 +120,7 @@ impl Formatter<'_> {
             LabelName::Dynamic { alias, expr, span } => {
                 self.token(span.start, "(");
                 if let Some(alias) = alias {
-                    self.ident(alias);
-                    self.p.text("=");
+                    self.alias(alias, expr);
                 }
                 self.expr(expr);
                 self.token(span.end.saturating_sub(1), ")");
@@ -130,8 +128,7 @@ impl Formatter<'_> {
             LabelName::Pattern { alias, expr, span } => {
                 self.token(span.start, "[");
                 if let Some(alias) = alias {
-                    self.ident(alias);
-                    self.p.text("=");
+                    self.alias(alias, expr);
                 }
                 self.expr(expr);
                 self.token(span.end.saturating_sub(1), "]");
@@ -141,6 +138,16 @@ impl Formatter<'_> {
             FieldConstraint::Regular => {}
             FieldConstraint::Optional => self.p.text("?"),
             FieldConstraint::Required => self.p.text("!"),
+        }
+    }
+
+    /// `X=` before an expression; a space keeps `X= =~"re"` from reading
+    /// as `X==~"re"`.
+    fn alias(&mut self, alias: &Ident, expr: &tenon_syntax::ast::Expr) {
+        self.ident(alias);
+        self.p.text("=");
+        if matches!(expr, tenon_syntax::ast::Expr::Unary(u) if u.op.as_str().starts_with('=')) {
+            self.p.space();
         }
     }
 

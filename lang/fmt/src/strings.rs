@@ -72,18 +72,16 @@ fn closing_indent(last: &str, kind: StringKind) -> Option<&str> {
 /// Replaces the indentation `old` at the start of every line of a raw
 /// fragment but its first (which continues the line before the fragment)
 /// by `new`; a line that is nothing but `old` becomes empty.
+///
+/// Carriage returns written in a multi-line literal are not part of its
+/// value, so they are left out (which also keeps the output stable).
 fn reindent(raw: &str, old: &str, new: &str) -> String {
+    let raw = raw.replace('\r', "");
     let mut out = String::with_capacity(raw.len());
     let lines: Vec<&str> = raw.split('\n').collect();
     let count = lines.len();
     for (i, line) in lines.into_iter().enumerate() {
         let last = i + 1 == count;
-        // Before a line break, `\r` is part of the line ending.
-        let line = if last {
-            line
-        } else {
-            line.strip_suffix('\r').unwrap_or(line)
-        };
         if i > 0 {
             out.push('\n');
             match line.strip_prefix(old) {

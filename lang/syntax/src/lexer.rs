@@ -18,7 +18,7 @@ use tenon_diagnostics::{Diagnostic, FileId, Span};
 pub const MAX_NESTING: usize = 1000;
 
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
-#[logos(skip r"[ \t\r\f\u{feff}]+")]
+#[logos(skip r"[ \t\r]+")]
 enum Raw {
     #[token("\n")]
     Newline,
@@ -198,10 +198,15 @@ pub struct Lexer<'s> {
 
 impl<'s> Lexer<'s> {
     pub fn new(file: FileId, src: &'s str) -> Lexer<'s> {
+        let mut inner = Raw::lexer(src);
+        // A byte order mark is allowed at the very start only.
+        if src.starts_with('\u{feff}') {
+            inner.bump('\u{feff}'.len_utf8());
+        }
         Lexer {
             src,
             file,
-            inner: Raw::lexer(src),
+            inner,
             interpolations: Vec::new(),
             queued: VecDeque::new(),
             comma_pending: false,
@@ -336,6 +341,42 @@ impl<'s> Lexer<'s> {
         }
     }
 
+    /// Whether `closer` follows later on the line, outside strings and
+    /// before a comment; only a short stretch is looked at, so that many
+    /// stray closers cannot make lexing quadratic.
+    fn closer_follows_on_line(&self, from: usize, closer: &str) -> bool {
+        const LOOK_AHEAD: usize = 256;
+        let want = closer.as_bytes().first().copied().unwrap_or(b' ');
+        let bytes = &self.src.as_bytes()[from..];
+        let mut in_string: Option<u8> = None;
+        let mut i = 0;
+        while i < bytes.len().min(LOOK_AHEAD) {
+            let b = bytes[i];
+            match in_string {
+                Some(_) if b == b'\\' => i += 1,
+                Some(q) if b == q => in_string = None,
+                Some(_) => {}
+                None if b == b'\n' => return false,
+                None if b == b'/' && bytes.get(i + 1) == Some(&b'/') => return false,
+                None if b == b'"' || b == b'\'' => in_string = Some(b),
+                None if b == want => return true,
+                None => {}
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Closes the innermost interpolation's `\(` and any bracket left
+    /// open inside it.
+    fn pop_interpolation_bracket(&mut self) {
+        while let Some((_, open)) = self.open_brackets.pop() {
+            if open == "\\(" {
+                break;
+            }
+        }
+    }
+
     fn open_single_line_interpolation(&self) -> bool {
         self.interpolations
             .last()
@@ -429,6 +470,9 @@ impl<'s> Lexer<'s> {
                     *level = 0;
                 }
             }
+            // The bracket itself counts one level for as long as it is
+            // open; its elements' operators count in its own level, which
+            // a comma resets.
             Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::InterpStart(_) => {
                 // A call or index (`f(`, `x[`) also nests the tree at the
                 // outer level.
@@ -439,12 +483,12 @@ impl<'s> Lexer<'s> {
                     }
                 }
                 self.depth += 1;
-                self.levels.push(1);
+                self.levels.push(0);
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::InterpEnd => {
                 if self.levels.len() > 1 {
                     let level = self.levels.pop().unwrap_or(0);
-                    self.depth -= level;
+                    self.depth -= level + 1;
                 }
             }
             Tok::Ident
@@ -568,8 +612,7 @@ impl<'s> Lexer<'s> {
             }
             None => {
                 let want = closer(open);
-                let rest_of_line = self.src[end..].split('\n').next().unwrap_or("");
-                if rest_of_line.contains(want) {
+                if self.closer_follows_on_line(end, want) {
                     let span = self.span(start, end);
                     self.diagnostics.push(Diagnostic::error(
                         "unexpected-token",
@@ -617,9 +660,16 @@ impl<'s> Lexer<'s> {
                 let end = self.src.len();
                 if let Some(open) = self.interpolations.last() {
                     let what = if open.kind.bytes { "bytes" } else { "string" };
+                    // Point at the `\(` that is still open.
+                    let at = self
+                        .open_brackets
+                        .iter()
+                        .rev()
+                        .find(|(_, b)| *b == "\\(")
+                        .map_or(end, |&(at, _)| at);
                     self.error(
                         "unterminated-string",
-                        end,
+                        at,
                         end,
                         format!("{what} interpolation not terminated: missing `)`"),
                     );
@@ -633,12 +683,23 @@ impl<'s> Lexer<'s> {
             let (start, end) = (range.start, range.end);
             let Ok(raw) = raw else {
                 let ch = self.src[start..].chars().next().unwrap_or('\u{fffd}');
-                self.error(
-                    "invalid-character",
-                    start,
-                    start + ch.len_utf8(),
-                    format!("invalid character {ch:?}"),
-                );
+                let ch_end = start + ch.len_utf8();
+                // A run of invalid characters is one error.
+                match self.diagnostics.last_mut() {
+                    Some(d) if d.code == "invalid-character" && d.span().end as usize == start => {
+                        let first = d.span().start as usize;
+                        d.primary.span = Span::new(self.file, first, ch_end);
+                        let count = self.src[first..ch_end].chars().count();
+                        let lead = self.src[first..].chars().next().unwrap_or(ch);
+                        d.message = format!("{count} invalid characters, starting with {lead:?}");
+                    }
+                    _ => self.error(
+                        "invalid-character",
+                        start,
+                        ch_end,
+                        format!("invalid character {ch:?}"),
+                    ),
+                }
                 // The bad character most likely stood for a token that ends
                 // its line's element; keep the next line a new element.
                 self.comma_pending = true;
@@ -667,7 +728,7 @@ impl<'s> Lexer<'s> {
                 }
                 Raw::Newline if self.comma_pending && self.open_single_line_interpolation() => {
                     self.interpolations.pop();
-                    self.open_brackets.pop();
+                    self.pop_interpolation_bracket();
                     // A string opened inside the interpolation and left
                     // unterminated on this line is the same typo: report
                     // once, where that string starts.
@@ -760,7 +821,7 @@ impl<'s> Lexer<'s> {
                     let kind = StringKind {
                         bytes: matches!(raw, Raw::Apostrophe | Raw::TripleApostrophe),
                         multiline: matches!(raw, Raw::TripleQuote | Raw::TripleApostrophe),
-                        hashes: hashes.min(u8::MAX as usize) as u8,
+                        hashes: u32::try_from(hashes).unwrap_or(u32::MAX),
                     };
                     self.string_rest(start, end, kind, true)
                 }
@@ -848,7 +909,12 @@ impl<'s> Lexer<'s> {
                     tok
                 }
                 Tok::InterpStart(_) => {
-                    self.open_brackets.push((end - 2, "\\("));
+                    let hashes = self.src[..end - 1]
+                        .bytes()
+                        .rev()
+                        .take_while(|&b| b == b'#')
+                        .count();
+                    self.open_brackets.push((end - 2 - hashes, "\\("));
                     tok
                 }
                 Tok::RParen | Tok::RBracket | Tok::RBrace => {
@@ -857,8 +923,18 @@ impl<'s> Lexer<'s> {
                         None => continue,
                     }
                 }
+                Tok::InterpMid => {
+                    self.pop_interpolation_bracket();
+                    let hashes = self.src[..end - 1]
+                        .bytes()
+                        .rev()
+                        .take_while(|&b| b == b'#')
+                        .count();
+                    self.open_brackets.push((end - 2 - hashes, "\\("));
+                    tok
+                }
                 Tok::InterpEnd => {
-                    self.open_brackets.pop();
+                    self.pop_interpolation_bracket();
                     tok
                 }
                 tok => tok,

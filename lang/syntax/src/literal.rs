@@ -116,9 +116,10 @@ fn strip_indentation<'s>(
                     rest_offset += indent.len();
                 } else if !line_empty {
                     let width = rest.len().min(rest.find('\n').unwrap_or(rest.len()));
+                    let end = ceil_char_boundary(rest, width.min(indent.len()));
                     errors.push((
                         rest_offset,
-                        rest_offset + width.min(indent.len()),
+                        rest_offset + end,
                         "line of a multi-line string is not indented like its closing quotes"
                             .into(),
                     ));
@@ -166,7 +167,8 @@ fn unescape(
                 .map_or(bytes.len(), |p| i + 1 + p);
             let chunk = &text[i..run];
             if kind.multiline {
-                out.extend(chunk.replace("\r\n", "\n").bytes());
+                // Carriage returns are dropped from multi-line literals.
+                out.extend(chunk.bytes().filter(|&b| b != b'\r'));
             } else {
                 out.extend_from_slice(chunk.as_bytes());
             }
@@ -219,7 +221,7 @@ fn unescape(
                     }
                     None => errors.push((
                         offset + start,
-                        offset + (i + digits).min(bytes.len()),
+                        offset + ceil_char_boundary(text, (i + digits).min(bytes.len())),
                         format!("invalid Unicode escape: `\\{}` needs {digits} hexadecimal digits naming a valid code point", c as char),
                     )),
                 }
@@ -288,4 +290,11 @@ fn unescape(
             }
         }
     }
+}
+
+/// The smallest character boundary of `text` at or after `at`.
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    (at..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }

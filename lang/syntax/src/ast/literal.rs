@@ -24,7 +24,7 @@ pub struct StringKind {
     /// `"""…"""` or `'''…'''`.
     pub multiline: bool,
     /// The number of `#` around the quotes (`#"…"#` is 1).
-    pub hashes: u8,
+    pub hashes: u32,
 }
 
 /// The decoded value of a literal or of a literal part of an
