@@ -173,6 +173,9 @@ pub struct Lexer<'s> {
     interpolations: Vec<OpenInterpolation>,
     /// Tokens to return before reading on.
     queued: VecDeque<SpannedTok>,
+    /// The next token starts a declaration or a chained label (it follows
+    /// `{`, `,`, `:` or nothing).
+    label_position: bool,
     /// A newline now inserts a comma.
     comma_pending: bool,
     done: bool,
@@ -209,6 +212,7 @@ impl<'s> Lexer<'s> {
             inner,
             interpolations: Vec::new(),
             queued: VecDeque::new(),
+            label_position: true,
             comma_pending: false,
             done: false,
             levels: vec![0],
@@ -492,6 +496,7 @@ impl<'s> Lexer<'s> {
                 }
             }
             Tok::Ident
+            | Tok::LabelIdent
             | Tok::Int
             | Tok::Float
             | Tok::String(_)
@@ -521,6 +526,22 @@ impl<'s> Lexer<'s> {
         true
     }
 
+    /// Whether the innermost open bracket is a struct's (or none is open):
+    /// only there does a declaration start.
+    fn in_struct(&self) -> bool {
+        self.open_brackets
+            .last()
+            .is_none_or(|&(_, open)| open == "{")
+    }
+
+    /// Whether `:` follows `pos` on the same line (after blanks).
+    fn colon_follows(&self, pos: usize) -> bool {
+        self.src.as_bytes()[pos..]
+            .iter()
+            .find(|&&b| b != b' ' && b != b'\t')
+            .is_some_and(|&b| b == b':')
+    }
+
     /// Queues a token after the bookkeeping every token gets (comma
     /// insertion state, the nesting guard); false when the nesting limit
     /// ends the input.
@@ -534,6 +555,7 @@ impl<'s> Lexer<'s> {
 
     /// The bookkeeping of [`Self::emit`] without queueing.
     fn admit(&mut self, tok: &Tok, start: usize) -> bool {
+        self.label_position = matches!(tok, Tok::LBrace | Tok::Comma | Tok::Colon);
         let postfix = self.comma_pending;
         self.comma_pending = tok.ends_element();
         if !self.track_nesting(tok, start, postfix) {
@@ -750,6 +772,7 @@ impl<'s> Lexer<'s> {
                     self.track_nesting(&Tok::InterpEnd, start, false);
                     self.queued.push_back((start, Tok::Comma, start));
                     self.track_nesting(&Tok::Comma, start, false);
+                    self.label_position = true;
                     self.comma_pending = false;
                     return Some((start, Tok::InterpEnd, start));
                 }
@@ -759,6 +782,7 @@ impl<'s> Lexer<'s> {
                 Raw::Newline if self.comma_pending && !self.next_line_continues(end) => {
                     self.comma_pending = false;
                     self.track_nesting(&Tok::Comma, start, false);
+                    self.label_position = true;
                     return Some((start, Tok::Comma, start));
                 }
                 Raw::Newline => {
@@ -784,7 +808,11 @@ impl<'s> Lexer<'s> {
                             "identifiers starting with `__` are reserved",
                         );
                     }
-                    Tok::Ident
+                    if self.label_position && self.in_struct() && self.colon_follows(end) {
+                        Tok::LabelIdent
+                    } else {
+                        Tok::Ident
+                    }
                 }
                 Raw::Package => Tok::Package,
                 Raw::Import => Tok::Import,
@@ -882,7 +910,7 @@ impl<'s> Lexer<'s> {
                 self.continuations.push((start, op_start, op));
             }
             self.last_operator = match &tok {
-                Tok::Ident | Tok::OperatorWord | Tok::Comma => None,
+                Tok::Ident | Tok::LabelIdent | Tok::OperatorWord | Tok::Comma => None,
                 Tok::Dot
                 | Tok::Or
                 | Tok::And

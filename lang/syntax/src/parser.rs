@@ -650,6 +650,16 @@ impl<'s> ParseCtx<'s> {
         }
     }
 
+    /// A plain identifier label (the lexer's `LabelIdent`).
+    pub(crate) fn ident_label(&mut self, lo: usize, hi: usize) -> Label {
+        Label {
+            alias: None,
+            name: LabelName::Ident(self.ident(lo, hi)),
+            constraint: FieldConstraint::Regular,
+            span: self.span(lo, hi),
+        }
+    }
+
     /// A keyword used as a label: `if: 1`, `for?: int`, `X=let: 2`.
     pub(crate) fn keyword_label(
         &mut self,

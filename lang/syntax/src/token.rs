@@ -9,6 +9,11 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     Ident,
+    /// An identifier that can only be a field label: it starts a
+    /// declaration (after `{`, `,`, `:` or at the start of the file) and
+    /// `:` follows it. Reading it as its own token saves the parser the
+    /// detour through expressions for the most common kind of field.
+    LabelIdent,
     /// `div`, `mod`, `quo` or `rem`: an identifier that is also an infix
     /// operator (at the precedence of `*`).
     OperatorWord,
@@ -74,7 +79,7 @@ impl Tok {
     /// How the token reads in a message: `` `}` ``, `identifier`.
     pub fn describe(&self) -> String {
         match self {
-            Tok::Ident | Tok::OperatorWord => "identifier".into(),
+            Tok::Ident | Tok::LabelIdent | Tok::OperatorWord => "identifier".into(),
             Tok::Int => "integer".into(),
             Tok::Float => "number".into(),
             Tok::String(_) => "string".into(),
@@ -128,6 +133,7 @@ impl Tok {
             Tok::Star => "*",
             Tok::Slash => "/",
             Tok::Ident
+            | Tok::LabelIdent
             | Tok::OperatorWord
             | Tok::Int
             | Tok::Float
@@ -145,6 +151,7 @@ impl Tok {
         matches!(
             self,
             Tok::Ident
+                | Tok::LabelIdent
                 | Tok::OperatorWord
                 | Tok::Package
                 | Tok::Import

@@ -18,7 +18,7 @@ pub(super) fn syntax_error(
             let found = match tok {
                 Tok::Comma if lo == hi && lo >= ctx.src.len() => "end of file".to_string(),
                 Tok::Comma if lo == hi => "newline".to_string(),
-                Tok::Ident | Tok::OperatorWord => {
+                Tok::Ident | Tok::LabelIdent | Tok::OperatorWord => {
                     format!("identifier `{}`", ctx.src.get(lo..hi).unwrap_or(""))
                 }
                 _ => tok.describe(),
