@@ -1,0 +1,174 @@
+//! The state grammar actions share, and the actions that are not about
+//! literals or labels: spans, errors and recovery, identifiers, numbers,
+//! attributes, binary expressions.
+
+use crate::ast::*;
+use crate::token::Tok;
+use lalrpop_util::{ErrorRecovery, ParseError};
+use std::convert::Infallible;
+use tenon_diagnostics::Diagnostic;
+
+/// State shared by the grammar actions.
+#[derive(Debug)]
+pub struct ParseCtx<'s> {
+    pub(crate) file: FileId,
+    pub(crate) src: &'s str,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// `(X=expr)` nodes built so far, by span start: valid only as labels.
+    pub(super) aliased_parens: Vec<(u32, Box<Ident>)>,
+    /// `[X=expr]` lists built so far, by span start.
+    pub(super) aliased_lists: Vec<(u32, Box<Ident>)>,
+    /// Opening brackets skipped by error recovery and not yet closed.
+    pub(super) skipped_openers: usize,
+}
+
+type Recovery = ErrorRecovery<usize, Tok, Infallible>;
+
+impl<'s> ParseCtx<'s> {
+    pub(super) fn new(file: FileId, src: &'s str) -> ParseCtx<'s> {
+        ParseCtx {
+            file,
+            src,
+            diagnostics: Vec::new(),
+            aliased_parens: Vec::new(),
+            aliased_lists: Vec::new(),
+            skipped_openers: 0,
+        }
+    }
+
+    pub(crate) fn span(&self, lo: usize, hi: usize) -> Span {
+        Span::new(self.file, lo, hi.max(lo))
+    }
+
+    pub(super) fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(code, span, message));
+    }
+
+    /// Records a recovered syntax error; returns the span the parser
+    /// skipped.
+    pub(crate) fn recover(&mut self, recovery: Recovery) -> Span {
+        let skipped_end = recovery.dropped_tokens.last().map(|&(_, _, hi)| hi);
+        // A closing bracket whose opener was skipped while recovering from
+        // an earlier error is part of that error, not a new one.
+        if let ParseError::UnrecognizedToken {
+            token: (lo, ref tok, hi),
+            ..
+        } = recovery.error
+        {
+            if matches!(tok, Tok::RBrace | Tok::RBracket | Tok::RParen) && self.skipped_openers > 0
+            {
+                self.skipped_openers -= 1;
+                return self.span(lo, hi);
+            }
+        }
+        for &(lo, ref tok, hi) in &recovery.dropped_tokens {
+            match tok {
+                // Skipped literals are still checked, so that their errors
+                // are reported with the rest.
+                Tok::String(kind) => {
+                    self.string(*kind, lo, hi);
+                }
+                Tok::LBrace | Tok::LBracket | Tok::LParen => self.skipped_openers += 1,
+                Tok::RBrace | Tok::RBracket | Tok::RParen => {
+                    self.skipped_openers = self.skipped_openers.saturating_sub(1);
+                }
+                _ => {}
+            }
+        }
+        let span = self.report(recovery.error);
+        match skipped_end {
+            Some(end) => span.to(self.span(end, end)),
+            None => span,
+        }
+    }
+
+    /// Records an unrecoverable (or recovered) parse error; returns its span.
+    pub(crate) fn report(&mut self, error: ParseError<usize, Tok, Infallible>) -> Span {
+        let diagnostic = super::errors::syntax_error(self, error);
+        let span = diagnostic.span();
+        self.diagnostics.push(diagnostic);
+        span
+    }
+
+    pub(crate) fn ident(&self, lo: usize, hi: usize) -> Ident {
+        Ident {
+            name: Name::new(&self.src[lo..hi]),
+            span: self.span(lo, hi),
+        }
+    }
+
+    pub(crate) fn attribute(&mut self, lo: usize, hi: usize) -> Attribute {
+        let text = &self.src[lo..hi];
+        let (name, body) = match text.find('(') {
+            Some(open) => (
+                text[1..open].trim_end(),
+                text[open + 1..]
+                    .strip_suffix(')')
+                    .unwrap_or(&text[open + 1..]),
+            ),
+            None => (&text[1..], ""),
+        };
+        Attribute {
+            name: name.to_string(),
+            body: body.to_string(),
+            span: self.span(lo, hi),
+        }
+    }
+
+    pub(crate) fn number(&mut self, kind: NumberKind, lo: usize, hi: usize) -> Expr {
+        Expr::Number(NumberLit {
+            kind,
+            text: smol_str::SmolStr::new(&self.src[lo..hi]),
+            span: self.span(lo, hi),
+        })
+    }
+
+    /// Builds the tree of `first op1 e1 op2 e2 …` by precedence (all
+    /// binary operators are left-associative). The grammar reads binary
+    /// expressions as flat sequences: one reduction per operator instead of
+    /// one per precedence level per operand.
+    pub(crate) fn binary_chain(
+        &mut self,
+        first: Expr,
+        rest: Vec<(usize, BinaryOp, usize, Expr)>,
+    ) -> Expr {
+        let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
+        let mut operators: Vec<(BinaryOp, Span)> = Vec::with_capacity(rest.len());
+        operands.push(first);
+        for (olo, op, ohi, operand) in rest {
+            while let Some(&(top, _)) = operators.last() {
+                if top.precedence() < op.precedence() {
+                    break;
+                }
+                self.reduce_top(&mut operands, &mut operators);
+            }
+            operators.push((op, self.span(olo, ohi)));
+            operands.push(operand);
+        }
+        while !operators.is_empty() {
+            self.reduce_top(&mut operands, &mut operators);
+        }
+        operands.pop().unwrap_or(Expr::Error(self.span(0, 0)))
+    }
+
+    pub(super) fn reduce_top(
+        &mut self,
+        operands: &mut Vec<Expr>,
+        operators: &mut Vec<(BinaryOp, Span)>,
+    ) {
+        let (Some((op, op_span)), Some(rhs), Some(lhs)) =
+            (operators.pop(), operands.pop(), operands.pop())
+        else {
+            return;
+        };
+        let span = lhs.span().to(rhs.span());
+        operands.push(Expr::Binary(Box::new(Binary {
+            op,
+            lhs,
+            rhs,
+            op_span,
+            span,
+        })));
+    }
+}

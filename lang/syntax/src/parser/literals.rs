@@ -1,0 +1,135 @@
+//! Grammar actions for string and bytes literals: finding the raw text
+//! between the delimiters and decoding it.
+
+use super::ParseCtx;
+use crate::ast::*;
+use crate::literal::{decode_parts, LiteralError, RawPart};
+
+impl ParseCtx<'_> {
+    pub(super) fn literal_errors(&mut self, errors: Vec<LiteralError>) {
+        for (lo, hi, message) in errors {
+            let span = self.span(lo, hi);
+            self.error("invalid-string", span, message);
+        }
+    }
+
+    /// Offsets of a literal's body: after the opening and before the
+    /// closing delimiters.
+    pub(super) fn delimiters(kind: StringKind) -> usize {
+        kind.hashes as usize + if kind.multiline { 3 } else { 1 }
+    }
+
+    pub(crate) fn string(&mut self, kind: StringKind, lo: usize, hi: usize) -> StringLit {
+        let delim = Self::delimiters(kind);
+        let body_start = (lo + delim).min(hi);
+        let body_end = self.closing_start(kind, body_start, hi);
+        // Most literals are single-line strings without escapes: their
+        // value is their text.
+        let body = &self.src[body_start..body_end];
+        if !kind.multiline && !kind.bytes && !body.contains('\\') {
+            return StringLit {
+                kind,
+                value: StrValue::Text(Name::new(body)),
+                span: self.span(lo, hi),
+            };
+        }
+        let mut errors = Vec::new();
+        let value = decode_parts(
+            kind,
+            &[RawPart {
+                text: &self.src[body_start..body_end],
+                offset: body_start,
+            }],
+            &mut errors,
+        )
+        .pop()
+        .unwrap_or(StrValue::Text(Default::default()));
+        self.literal_errors(errors);
+        StringLit {
+            kind,
+            value,
+            span: self.span(lo, hi),
+        }
+    }
+
+    /// Where the closing delimiter of a literal ending at `hi` starts (or
+    /// `hi` itself for an unterminated literal).
+    pub(super) fn closing_start(&self, kind: StringKind, body_start: usize, hi: usize) -> usize {
+        let delim = Self::delimiters(kind);
+        let hashes = kind.hashes as usize;
+        let quote = if kind.bytes { b'\'' } else { b'"' };
+        let text = self.src.as_bytes().get(body_start..hi).unwrap_or(&[]);
+        let closed = text.len() >= delim
+            && text[text.len() - delim..]
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| b == if i < delim - hashes { quote } else { b'#' });
+        if closed {
+            hi - delim
+        } else {
+            hi
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn interpolation(
+        &mut self,
+        kind: StringKind,
+        lo: usize,
+        first_end: usize,
+        mids: Vec<(Expr, usize, usize)>,
+        last: Expr,
+        end_lo: usize,
+        hi: usize,
+    ) -> Expr {
+        let delim = Self::delimiters(kind);
+        let hashes = kind.hashes as usize;
+        // Raw texts: after the opening quotes up to `\(`; between `)` and
+        // `\(`; after the last `)` up to the closing quotes.
+        let mut raw = Vec::with_capacity(mids.len() + 2);
+        let mut spans = Vec::with_capacity(mids.len() + 2);
+        let open_len = 2 + hashes; // `\(` with hashes
+        raw.push((lo + delim, first_end - open_len));
+        spans.push((lo, first_end));
+        for &(_, mlo, mhi) in &mids {
+            raw.push((mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1)));
+            spans.push((mlo, mhi));
+        }
+        // The end token is `)` plus text, or zero-width where the lexer
+        // closed an interpolation left open at the end of a line.
+        let body = (end_lo + 1).min(hi);
+        let end_body = self.closing_start(kind, body, hi);
+        raw.push((body, end_body.max(body)));
+        spans.push((end_lo, hi));
+        let parts: Vec<RawPart<'_>> = raw
+            .iter()
+            .map(|&(a, b)| RawPart {
+                text: self.src.get(a..b.max(a)).unwrap_or(""),
+                offset: a,
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let values = decode_parts(kind, &parts, &mut errors);
+        drop(parts);
+        self.literal_errors(errors);
+        let mut exprs = mids
+            .into_iter()
+            .map(|(e, _, _)| e)
+            .chain(std::iter::once(last));
+        let mut out = Vec::with_capacity(values.len() * 2);
+        for (value, &(a, b)) in values.into_iter().zip(&spans) {
+            out.push(InterpolationPart::Text {
+                value,
+                span: self.span(a, b),
+            });
+            if let Some(e) = exprs.next() {
+                out.push(InterpolationPart::Expr(e));
+            }
+        }
+        Expr::Interpolation(Interpolation {
+            kind,
+            parts: out,
+            span: self.span(lo, hi),
+        })
+    }
+}
