@@ -122,12 +122,7 @@ impl Lexer<'_> {
                         .with_primary_message(format!("`{want}` expected here"))
                         .with_label(opener, format!("this `{open}` is not closed")),
                     );
-                    let synthetic = match want {
-                        ")" => Tok::RParen,
-                        "]" => Tok::RBracket,
-                        _ => Tok::RBrace,
-                    };
-                    if !self.emit(synthetic, start, start) {
+                    if !self.emit(closer_token(want), start, start) {
                         return Some(tok);
                     }
                 }
@@ -162,11 +157,7 @@ impl Lexer<'_> {
                     ),
                 );
                 self.open_brackets.pop();
-                Some(match want {
-                    ")" => Tok::RParen,
-                    "]" => Tok::RBracket,
-                    _ => Tok::RBrace,
-                })
+                Some(closer_token(want))
             }
         }
     }
@@ -177,5 +168,14 @@ impl Lexer<'_> {
         self.open_brackets
             .last()
             .is_none_or(|&(_, open)| open == "{")
+    }
+}
+
+/// The token of a closing bracket's text.
+fn closer_token(text: &str) -> Tok {
+    match text {
+        ")" => Tok::RParen,
+        "]" => Tok::RBracket,
+        _ => Tok::RBrace,
     }
 }
