@@ -210,3 +210,21 @@ fn long_runs_of_bad_tokens_are_linear() {
         );
     }
 }
+
+/// Many lines, each with a lexical error followed by a parse error, and
+/// many lines continued by operators: merging and explaining the errors
+/// stays linear in the number of lines.
+#[test]
+fn many_errors_on_many_lines_are_linear() {
+    let lines = 10_000;
+    let src: String = (0..lines)
+        .map(|i| format!("a{i}: 07 x\nb{i}: 1 +\n: 2\n"))
+        .collect();
+    let parsed = parse_file(FileId(0), &src);
+    let invalid = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "invalid-number")
+        .count();
+    assert_eq!(invalid, lines);
+}

@@ -14,53 +14,81 @@ pub(super) fn finish_diagnostics(
     lexer: &mut Lexer<'_>,
 ) -> Vec<Diagnostic> {
     let mut all = std::mem::take(&mut lexer.diagnostics);
+    if all.is_empty() && parse.is_empty() {
+        return all;
+    }
+    let lines = Lines::new(src);
     let too_deep_at = lexer.too_deep_at.unwrap_or(usize::MAX);
+    let mut lexical_starts: Vec<usize> = all.iter().map(|d| d.span().start as usize).collect();
+    lexical_starts.sort_unstable();
+    // The nearest lexical error at or before `at`, on the same line.
     let echoes_lexical = |d: &Diagnostic| {
         let at = d.span().start as usize;
-        all.iter().any(|lexical| {
-            let from = lexical.span().start as usize;
-            from <= at
-                && src
-                    .get(from..at)
-                    .is_some_and(|between| !between.contains('\n'))
-        })
+        let before = lexical_starts.partition_point(|&s| s <= at);
+        before > 0 && lines.of(lexical_starts[before - 1]) == lines.of(at)
     };
     let kept: Vec<Diagnostic> = parse
         .into_iter()
         .filter(|d| (d.span().start as usize) < too_deep_at && !echoes_lexical(d))
         .collect();
     all.extend(kept);
-    explain_continuations(src, &mut all, &lexer.continuations);
+    explain_continuations(&lines, &mut all, &lexer.continuations);
     explain_unclosed(src, &mut all, &lexer.open_brackets);
     all.sort_by_key(|d| (d.span().start, d.span().end));
     all.dedup();
     all
 }
 
+/// Line numbers of byte offsets, computed once per file with errors.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(src: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(
+            src.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Lines(starts)
+    }
+
+    /// The 1-based line of `pos`.
+    fn of(&self, pos: usize) -> usize {
+        self.0.partition_point(|&s| s <= pos)
+    }
+}
+
 /// An unexpected token at the start of a line that an operator on the
 /// line before continued: say so, since the newline there did not end the
-/// element.
+/// element. `continuations` are in source order.
 fn explain_continuations(
-    src: &str,
+    lines: &Lines,
     diagnostics: &mut [Diagnostic],
     continuations: &[(usize, usize, &str)],
 ) {
-    let same_line = |from: usize, to: usize| src.get(from..to).is_some_and(|s| !s.contains('\n'));
     for d in diagnostics.iter_mut() {
         let span = d.span().range();
         let continuation = match d.code {
             // The unexpected token is on a continued line.
-            "unexpected-token" => continuations
-                .iter()
-                .find(|c| c.0 <= span.start && same_line(c.0, span.start)),
+            "unexpected-token" => {
+                let before = continuations.partition_point(|c| c.0 <= span.start);
+                continuations[..before]
+                    .last()
+                    .filter(|c| lines.of(c.0) == lines.of(span.start))
+            }
             // A label ran on into the next line: `a: x.` then `b: 1`.
-            "invalid-label" => continuations.iter().find(|c| span.contains(&c.0)),
+            "invalid-label" => {
+                let first = continuations.partition_point(|c| c.0 < span.start);
+                continuations.get(first).filter(|c| c.0 < span.end)
+            }
             _ => None,
         };
         let Some(&(_, op_start, op)) = continuation else {
             continue;
         };
-        let line = src[..op_start].bytes().filter(|&b| b == b'\n').count() + 1;
+        let line = lines.of(op_start);
         let why = format!("the `{op}` at the end of line {line} continues the expression onto");
         if d.code == "unexpected-token" {
             let found = d
