@@ -72,6 +72,14 @@ impl Formatter<'_> {
             self.c.advance();
             if self.c.own_line(c) {
                 self.p.own_line_comment(text(c));
+                // Blocks keep blank lines themselves (rule 4); inside an
+                // interpolation, where blocks stay on one line, a blank
+                // line after a comment is kept here, so that the comment
+                // does not become the doc comment of what follows.
+                let next = self.c.peek_before(pos).map_or(pos, |n| n.span.start);
+                if self.in_interpolation && self.blank_between(c.span.end, next) {
+                    self.p.blank_line();
+                }
             } else {
                 self.p.trailing_comment(text(c));
             }

@@ -6,7 +6,10 @@ use std::fmt::Write;
 
 /// The tree of a file, one node per line, indented by depth.
 pub fn file(file: &File) -> String {
-    let mut d = Dumper::default();
+    let mut d = Dumper {
+        comments: &file.comments,
+        ..Dumper::default()
+    };
     for a in &file.attributes {
         d.line(&format!("attribute @{}({})", a.name, a.body));
     }
@@ -62,12 +65,14 @@ fn kind_text(k: StringKind) -> String {
 }
 
 #[derive(Default)]
-struct Dumper {
+struct Dumper<'a> {
     out: String,
     depth: usize,
+    /// The file's comments, for printing doc comments.
+    comments: &'a [Comment],
 }
 
-impl Dumper {
+impl Dumper<'_> {
     fn line(&mut self, text: &str) {
         for _ in 0..self.depth {
             self.out.push_str("  ");
@@ -98,6 +103,15 @@ impl Dumper {
                     .map(|a| format!(" @{}({})", a.name, a.body))
                     .collect();
                 self.nested(&format!("field{attrs}"), |d| {
+                    if let Some(doc) = f.doc {
+                        let lines = d
+                            .comments
+                            .get(doc.start as usize..doc.end as usize)
+                            .unwrap_or(&[]);
+                        for line in lines {
+                            d.line(&format!("doc {:?}", line.text));
+                        }
+                    }
                     d.label(&f.label);
                     d.expr(&f.value);
                 });

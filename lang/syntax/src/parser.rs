@@ -1,7 +1,7 @@
 //! Entry points of the parser, and the types its grammar actions share.
 //! The actions live in `ctx.rs` (state, errors, simple nodes),
 //! `literals.rs`, `labels.rs` and `assemble.rs`; `explain.rs` finishes the
-//! diagnostics, `errors.rs` words syntax errors, `comments.rs` attaches
+//! diagnostics, `errors.rs` words syntax errors, `comments.rs` finds
 //! doc comments.
 
 use crate::ast::*;
@@ -50,8 +50,8 @@ pub struct ParsedExpr {
 /// Parses one source file. Never fails: errors are diagnostics, and the
 /// tree holds `Error` nodes where the parser recovered.
 pub fn parse_file(id: FileId, src: &str) -> ParsedFile {
-    let mut ctx = ParseCtx::new(id, src);
     let mut lexer = Lexer::new(id, src);
+    let mut ctx = ParseCtx::new(id, src, lexer.comments.clone());
     let items = match grammar::FileParser::new().parse(&mut ctx, &mut lexer) {
         Ok(items) => items,
         Err(error) => {
@@ -60,23 +60,22 @@ pub fn parse_file(id: FileId, src: &str) -> ParsedFile {
         }
     };
     let mut file = ctx.assemble(items);
-    let comments = std::mem::take(&mut lexer.comments);
-    comments::attach_docs(&mut file, comments, src);
+    file.comments = lexer.take_comments();
     let diagnostics = finish_diagnostics(src, ctx.diagnostics, &mut lexer);
     ParsedFile { file, diagnostics }
 }
 
 /// Parses a single expression.
 pub fn parse_expr(id: FileId, src: &str) -> ParsedExpr {
-    let mut ctx = ParseCtx::new(id, src);
     let mut lexer = Lexer::new(id, src);
+    let mut ctx = ParseCtx::new(id, src, lexer.comments.clone());
     // An expression is a struct body with one embedding; parsing it so
     // gets the same recovery and comma handling as files.
     let expr = match grammar::DeclsParser::new().parse(&mut ctx, &mut lexer) {
         Ok(decls) => ctx.single_expr(decls, src.len()),
         Err(error) => Expr::Error(ctx.report(error)),
     };
-    let comments = std::mem::take(&mut lexer.comments);
+    let comments = lexer.take_comments();
     let diagnostics = finish_diagnostics(src, ctx.diagnostics, &mut lexer);
     ParsedExpr {
         expr,

@@ -8,6 +8,7 @@ use tenon_diagnostics::Diagnostic;
 impl Lexer<'_> {
     /// Keeps the stack of open brackets (interpolations included) in step
     /// with a token; `None` when a stray closer is dropped.
+    #[inline]
     pub(super) fn track_brackets(&mut self, tok: Tok, start: usize, end: usize) -> Option<Tok> {
         match tok {
             Tok::LParen | Tok::LBracket | Tok::LBrace => {

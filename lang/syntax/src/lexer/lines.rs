@@ -72,6 +72,7 @@ impl Lexer<'_> {
 
     /// Remembers an operator at the end of a line, for the message of an
     /// error on the next line.
+    #[inline]
     pub(super) fn note_continuation(&mut self, tok: &Tok, start: usize) {
         if let Some((op_start, op)) = self.continued_by.take() {
             self.continuations.push((start, op_start, op));

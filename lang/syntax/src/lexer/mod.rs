@@ -18,8 +18,10 @@ use crate::ast::Comment;
 use crate::token::Tok;
 use logos::Logos;
 use raw::Raw;
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::convert::Infallible;
+use std::rc::Rc;
 use strings::OpenInterpolation;
 use tenon_diagnostics::{Diagnostic, FileId, Span};
 
@@ -58,7 +60,9 @@ pub struct Lexer<'s> {
     /// Tokens that start a line continued by an operator on the line
     /// before: (token offset, operator offset, operator text).
     pub(crate) continuations: Vec<(usize, usize, &'static str)>,
-    pub comments: Vec<Comment>,
+    /// Comments lexed so far, shared with the parser, which reads doc
+    /// comments from them while building fields.
+    pub(crate) comments: Rc<RefCell<Vec<Comment>>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -85,9 +89,14 @@ impl<'s> Lexer<'s> {
             last_operator: None,
             continued_by: None,
             continuations: Vec::new(),
-            comments: Vec::new(),
+            comments: Rc::default(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Every comment lexed so far, in source order.
+    pub fn take_comments(&mut self) -> Vec<Comment> {
+        std::mem::take(&mut *self.comments.borrow_mut())
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -112,6 +121,7 @@ impl<'s> Lexer<'s> {
     }
 
     /// The bookkeeping of [`Self::emit`] without queueing.
+    #[inline]
     fn admit(&mut self, tok: &Tok, start: usize) -> bool {
         self.label_position = matches!(tok, Tok::LBrace | Tok::Comma | Tok::Colon);
         let postfix = self.comma_pending;
@@ -203,5 +213,5 @@ pub fn tokenize(file: FileId, src: &str) -> (Vec<SpannedTok>, Vec<Comment>, Vec<
             Err(never) => match never {},
         })
         .collect();
-    (tokens, lexer.comments, lexer.diagnostics)
+    (tokens, lexer.take_comments(), lexer.diagnostics)
 }

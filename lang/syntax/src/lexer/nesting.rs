@@ -12,6 +12,7 @@ pub const MAX_NESTING: usize = 1000;
 impl Lexer<'_> {
     /// Applies the nesting guard to a token; returns false when the limit
     /// is exceeded.
+    #[inline]
     pub(super) fn track_nesting(&mut self, tok: &Tok, start: usize, postfix: bool) -> bool {
         match tok {
             Tok::Comma => {

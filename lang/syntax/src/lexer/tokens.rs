@@ -57,14 +57,16 @@ impl Lexer<'_> {
     }
 
     pub(super) fn comment(&mut self, start: usize, end: usize) {
-        self.comments.push(Comment {
-            text: self.src[start..end].trim_end_matches('\r').to_string(),
+        let comment = Comment {
+            text: self.src[start..end].trim_end().to_string(),
             span: self.span(start, end),
-        });
+        };
+        self.comments.borrow_mut().push(comment);
     }
 
     /// An identifier; one that starts a declaration and is followed by
     /// `:` is a label token.
+    #[inline]
     pub(super) fn ident(&mut self, start: usize, end: usize) -> Tok {
         if self.src[start..end].starts_with("__") {
             self.error(
@@ -114,6 +116,7 @@ impl Lexer<'_> {
         self.string_rest(start, end, kind, true)
     }
 
+    #[inline]
     pub(super) fn left_paren(&mut self) -> Tok {
         if let Some(open) = self.interpolations.last_mut() {
             open.parens += 1;
@@ -122,6 +125,7 @@ impl Lexer<'_> {
     }
 
     /// `)`: closes a parenthesis, or the innermost interpolation.
+    #[inline]
     pub(super) fn right_paren(&mut self, start: usize, end: usize) -> Tok {
         match self.interpolations.last_mut() {
             Some(open) if open.parens == 0 => {

@@ -5,7 +5,9 @@
 use crate::ast::*;
 use crate::token::Tok;
 use lalrpop_util::{ErrorRecovery, ParseError};
+use std::cell::RefCell;
 use std::convert::Infallible;
+use std::rc::Rc;
 use tenon_diagnostics::Diagnostic;
 
 /// State shared by the grammar actions.
@@ -14,6 +16,9 @@ pub struct ParseCtx<'s> {
     pub(crate) file: FileId,
     pub(crate) src: &'s str,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The lexer's comments so far: doc comments are found when a field
+    /// is built.
+    pub(super) comments: Rc<RefCell<Vec<Comment>>>,
     /// `(X=expr)` nodes built so far, by span start: valid only as labels.
     pub(super) aliased_parens: Vec<(u32, Box<Ident>)>,
     /// `[X=expr]` lists built so far, by span start.
@@ -25,10 +30,15 @@ pub struct ParseCtx<'s> {
 type Recovery = ErrorRecovery<usize, Tok, Infallible>;
 
 impl<'s> ParseCtx<'s> {
-    pub(super) fn new(file: FileId, src: &'s str) -> ParseCtx<'s> {
+    pub(super) fn new(
+        file: FileId,
+        src: &'s str,
+        comments: Rc<RefCell<Vec<Comment>>>,
+    ) -> ParseCtx<'s> {
         ParseCtx {
             file,
             src,
+            comments,
             diagnostics: Vec::new(),
             aliased_parens: Vec::new(),
             aliased_lists: Vec::new(),

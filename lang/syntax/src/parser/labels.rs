@@ -3,7 +3,7 @@
 //! where they may.
 
 use super::assemble::is_simple_string;
-use super::{Marker, ParseCtx, RawElem};
+use super::{comments, Marker, ParseCtx, RawElem};
 use crate::ast::*;
 
 impl ParseCtx<'_> {
@@ -219,7 +219,7 @@ impl ParseCtx<'_> {
             value_alias: value_alias.map(Box::new),
             value,
             attributes,
-            doc: None,
+            doc: comments::doc_for(&self.comments.borrow(), self.src, lo),
             span: self.span(lo, hi),
         })
     }
@@ -241,7 +241,7 @@ impl ParseCtx<'_> {
                 span: inner_span,
             }),
             attributes: Vec::new(),
-            doc: None,
+            doc: comments::doc_for(&self.comments.borrow(), self.src, lo),
             span: self.span(lo, hi),
         })
     }
