@@ -117,21 +117,17 @@ impl Formatter<'_> {
         match &label.name {
             LabelName::Ident(i) => self.ident(i),
             LabelName::String(e) => self.expr(e),
-            LabelName::Dynamic { alias, expr, span } => {
-                self.token(span.start, "(");
+            LabelName::Dynamic { alias, expr, span } | LabelName::Pattern { alias, expr, span } => {
+                let (open, close) = match label.name {
+                    LabelName::Dynamic { .. } => ("(", ")"),
+                    _ => ("[", "]"),
+                };
+                self.token(span.start, open);
                 if let Some(alias) = alias {
                     self.alias(alias, expr);
                 }
                 self.expr(expr);
-                self.token(span.end.saturating_sub(1), ")");
-            }
-            LabelName::Pattern { alias, expr, span } => {
-                self.token(span.start, "[");
-                if let Some(alias) = alias {
-                    self.alias(alias, expr);
-                }
-                self.expr(expr);
-                self.token(span.end.saturating_sub(1), "]");
+                self.token(span.end.saturating_sub(1), close);
             }
         }
         match label.constraint {

@@ -149,21 +149,19 @@ impl Dumper<'_> {
             }
             LabelName::Dynamic {
                 alias: inner, expr, ..
-            } => {
-                let inner = inner
-                    .as_ref()
-                    .map_or(String::new(), |a| format!(" {}=", a.name));
-                self.nested(&format!("label{alias} dynamic{inner}{marker}"), |d| {
-                    d.expr(expr)
-                });
             }
-            LabelName::Pattern {
+            | LabelName::Pattern {
                 alias: inner, expr, ..
             } => {
+                let kind = if matches!(label.name, LabelName::Dynamic { .. }) {
+                    "dynamic"
+                } else {
+                    "pattern"
+                };
                 let inner = inner
                     .as_ref()
                     .map_or(String::new(), |a| format!(" {}=", a.name));
-                self.nested(&format!("label{alias} pattern{inner}{marker}"), |d| {
+                self.nested(&format!("label{alias} {kind}{inner}{marker}"), |d| {
                     d.expr(expr)
                 });
             }
