@@ -29,6 +29,19 @@ enum Command {
         /// Files or directories (default: the current directory).
         paths: Vec<PathBuf>,
     },
+    /// Evaluate the files of one package and print the concrete value.
+    Export {
+        /// Evaluate this expression (in the scope of the package) instead
+        /// of the whole package.
+        #[arg(short = 'e', long = "expression")]
+        expr: Option<String>,
+        /// Output format.
+        #[arg(long = "out", value_enum, default_value = "json")]
+        out: cli::export::Format,
+        /// Files (.cue, .tn) or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Parse files and report every syntax error.
     Parse {
         /// Print the syntax tree of each file.
@@ -45,6 +58,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Fmt { check, paths } => cli::fmt::run(&paths, check),
         Command::Parse { tree, paths } => cli::parse::run(&paths, tree),
+        Command::Export { expr, out, paths } => cli::export::run(&paths, expr.as_deref(), out),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! Subcommands and what they share: finding input files and printing
 //! diagnostics.
 
+pub mod export;
 pub mod files;
 pub mod fmt;
 pub mod parse;

@@ -1,0 +1,103 @@
+//! The embedding API: compile once into a [`Module`] (immutable, shared
+//! between threads), evaluate as often as needed.
+
+use crate::compile::{compile_expr_in, compile_files, Program};
+use crate::eval::{CloseRef, Conjunct, Evaluator, ExprRef, Frame, Limits, Source};
+use crate::export::Emit;
+use std::sync::Arc;
+use tenon_diagnostics::Diagnostic;
+use tenon_syntax::ast;
+
+/// A compiled package: parse trees turned into evaluation code. Cheap to
+/// clone and share; evaluating it never changes it.
+#[derive(Clone, Debug)]
+pub struct Module {
+    program: Arc<Program>,
+    /// `-e EXPR`: the expression to evaluate instead of the whole package.
+    expr: Option<crate::ir::ExprId>,
+}
+
+impl Module {
+    /// Compiles the files of one package. Compile errors (unresolved
+    /// references, bad literals) come back as diagnostics; the module is
+    /// usable regardless (the failing parts evaluate to errors).
+    pub fn compile(files: &[&ast::File]) -> (Module, Vec<Diagnostic>) {
+        let (program, diagnostics) = compile_files(files);
+        (
+            Module {
+                program: Arc::new(program),
+                expr: None,
+            },
+            diagnostics,
+        )
+    }
+
+    /// Like [`Module::compile`], evaluating `expr` in the scope of the
+    /// package's top level (as `tenon export -e EXPR` does).
+    pub fn compile_with_expr(files: &[&ast::File], expr: &ast::Expr) -> (Module, Vec<Diagnostic>) {
+        let (mut program, mut diagnostics) = compile_files(files);
+        let (id, more) = compile_expr_in(&mut program, files, expr);
+        diagnostics.extend(more);
+        (
+            Module {
+                program: Arc::new(program),
+                expr: Some(id),
+            },
+            diagnostics,
+        )
+    }
+
+    /// A fresh evaluation of the module, with default limits.
+    pub fn evaluate(&self) -> Evaluation {
+        self.evaluate_with(Limits::default())
+    }
+
+    pub fn evaluate_with(&self, limits: Limits) -> Evaluation {
+        let mut eval = Evaluator::new(self.program.clone(), limits);
+        let mut target = eval.root();
+        if let Some(expr) = self.expr {
+            let root = eval.root();
+            let env = eval.new_env(None, Frame::Struct(root));
+            let vertex = eval.new_vertex(None, crate::label::Label::Index(u32::MAX));
+            eval.v_mut(vertex).conjuncts.push(Conjunct {
+                source: Source::Expr(ExprRef { unit: 0, id: expr }),
+                env: Some(env),
+                close: CloseRef(0),
+            });
+            target = vertex;
+        }
+        Evaluation { eval, target }
+    }
+}
+
+/// One evaluation of a module. Holds every value it computed.
+#[derive(Debug)]
+pub struct Evaluation {
+    eval: Evaluator,
+    target: crate::eval::VertexId,
+}
+
+impl Evaluation {
+    /// Evaluates everything and writes the concrete value, or returns
+    /// every error (conflicts anywhere, incomplete values where they
+    /// would be exported), sorted by position.
+    pub fn export(&mut self, out: &mut impl Emit) -> Result<(), Vec<Diagnostic>> {
+        let root = self.eval.root();
+        self.eval.finalize(root);
+        self.eval.finalize(self.target);
+        let mut errors = Vec::new();
+        if self.target != root {
+            self.eval.collect_errors(root, false, &mut errors);
+        }
+        self.eval.collect_errors(self.target, true, &mut errors);
+        if errors.is_empty() {
+            self.eval.emit(self.target, out);
+            return Ok(());
+        }
+        let mut diagnostics: Vec<Diagnostic> =
+            errors.iter().map(|e| self.eval.diagnostic(e)).collect();
+        diagnostics.sort_by_key(|d| (d.span(), d.path.clone()));
+        diagnostics.dedup_by(|a, b| a.message == b.message && a.span() == b.span());
+        Err(diagnostics)
+    }
+}

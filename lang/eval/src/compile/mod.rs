@@ -1,0 +1,91 @@
+//! From syntax trees to the evaluation IR ([`crate::ir`]): labels are
+//! interned, references resolved to the frame and field they name (order
+//! does not matter: a field may refer to one declared later, or in another
+//! file of the package), and every name that resolves to nothing is
+//! reported with its span.
+
+mod decls;
+mod exprs;
+mod scope;
+
+use crate::ir::{Code, ExprId};
+use crate::label::Interner;
+use scope::Scopes;
+use tenon_diagnostics::Diagnostic;
+use tenon_syntax::ast;
+
+/// The compiled form of a package: its code, its labels and one root
+/// struct per file (all unified at the root).
+#[derive(Debug)]
+pub struct Program {
+    pub code: Code,
+    pub labels: Interner,
+    pub roots: Vec<ExprId>,
+}
+
+/// Compiles the files of one package. Files with a package clause see each
+/// other's top-level fields; a file without one sees only its own.
+pub fn compile_files(files: &[&ast::File]) -> (Program, Vec<Diagnostic>) {
+    let mut compiler = Compiler::default();
+    check_packages(files, &mut compiler.diagnostics);
+    let package_fields = decls::package_fields(files);
+    let mut roots = Vec::new();
+    for file in files {
+        let shared = file.package.is_some().then_some(&package_fields);
+        roots.push(compiler.file(file, shared));
+    }
+    let program = Program {
+        code: compiler.code,
+        labels: compiler.labels,
+        roots,
+    };
+    (program, compiler.diagnostics)
+}
+
+/// Compiles one expression in the scope of a package's top level (for
+/// `-e EXPR`), into an existing program.
+pub fn compile_expr_in(
+    program: &mut Program,
+    files: &[&ast::File],
+    expr: &ast::Expr,
+) -> (ExprId, Vec<Diagnostic>) {
+    let mut compiler = Compiler {
+        code: std::mem::take(&mut program.code),
+        labels: std::mem::take(&mut program.labels),
+        ..Compiler::default()
+    };
+    let fields = decls::top_level_fields(files.iter().copied());
+    let id = compiler.top_level_expr(&fields, expr);
+    program.code = compiler.code;
+    program.labels = compiler.labels;
+    (id, compiler.diagnostics)
+}
+
+/// All package clauses of the files evaluated together must agree.
+fn check_packages(files: &[&ast::File], diagnostics: &mut Vec<Diagnostic>) {
+    let mut first: Option<&ast::PackageClause> = None;
+    for clause in files.iter().filter_map(|f| f.package.as_ref()) {
+        match first {
+            None => first = Some(clause),
+            Some(first) if first.name.name != clause.name.name => {
+                let message = format!(
+                    "found packages \"{}\" and \"{}\": files evaluated together must be of one package",
+                    first.name.name, clause.name.name
+                );
+                diagnostics.push(
+                    Diagnostic::error("package-mismatch", clause.name.span, message)
+                        .with_label(first.name.span, "the first package clause"),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Compiler {
+    pub code: Code,
+    pub labels: Interner,
+    pub scopes: Scopes,
+    pub diagnostics: Vec<Diagnostic>,
+}

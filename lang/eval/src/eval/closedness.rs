@@ -1,0 +1,70 @@
+//! Closed structs: a definition (and every struct within it) allows only
+//! the fields its literals declare, those matching its patterns, or any
+//! field if it has `...`. Each reference to a definition is a group; a
+//! field must be allowed by every group present at its struct.
+
+use super::vertex::Group;
+use super::{CloseRef, ErrorKind, EvalError, Evaluator, VertexId};
+use crate::label::Label;
+
+impl Evaluator {
+    /// The group `id` of `v`, created on first use.
+    pub(crate) fn group_mut(&mut self, v: VertexId, id: u32, _close: CloseRef) -> &mut Group {
+        let groups = &mut self.v_mut(v).groups;
+        let position = match groups.iter().position(|g| g.id == id) {
+            Some(p) => p,
+            None => {
+                groups.push(Group {
+                    id,
+                    ..Group::default()
+                });
+                groups.len() - 1
+            }
+        };
+        &mut self.v_mut(v).groups[position]
+    }
+
+    /// Reports every field of `v` that some group does not allow.
+    pub(crate) fn check_closedness(&mut self, v: VertexId) {
+        if self.v(v).groups.iter().all(|g| g.open) {
+            return;
+        }
+        let arcs = self.v(v).arcs.clone();
+        for arc in arcs {
+            let Label::Field(_) = arc.label else { continue };
+            if !self.labels.kind(arc.label).is_regular() {
+                continue;
+            }
+            if !self.allowed(v, arc.label) {
+                let span = self.conjunct_span(arc.vertex);
+                let error = EvalError::new(
+                    ErrorKind::NotAllowed,
+                    "field not allowed",
+                    span.into_iter().collect(),
+                );
+                self.fail(arc.vertex, error);
+            }
+        }
+    }
+
+    fn allowed(&mut self, v: VertexId, label: Label) -> bool {
+        let groups = self.v(v).groups.clone();
+        let text: std::sync::Arc<str> = std::sync::Arc::from(self.labels.text(label).as_ref());
+        groups.iter().all(|group| {
+            group.open
+                || group.labels.contains(&label)
+                || group.patterns.iter().any(|&p| {
+                    let pattern = self.v(v).patterns[p as usize];
+                    self.label_matches(pattern.pattern, Some(pattern.env), &text)
+                })
+        })
+    }
+
+    /// Where the first conjunct of a vertex was written.
+    pub(crate) fn conjunct_span(&self, v: VertexId) -> Option<tenon_diagnostics::Span> {
+        self.v(v).conjuncts.iter().find_map(|c| match c.source {
+            super::Source::Expr(e) => Some(self.code(e.unit).span(e.id)),
+            super::Source::Vertex(_) => None,
+        })
+    }
+}

@@ -1,0 +1,190 @@
+//! Disjunctions. A vertex's disjunctions are resolved last: every
+//! combination of alternatives is evaluated in a fork of the vertex (all
+//! its conjuncts again, with the choices forced), forks that fail are
+//! dropped, equal ones merged, and the defaults marked. One survivor
+//! becomes the vertex's value; several stay a disjunction, which stands
+//! for its default where one is needed.
+
+use super::vertex::{Disjunction, Pending};
+use super::{ErrorKind, EvalError, Evaluator, ExprRef, VertexId};
+use crate::ir::Expr;
+
+/// One disjunction of a vertex: its expression and occurrence, its
+/// alternatives (index, default), and whether it marks any default.
+type Alternatives = (ExprRef, u32, Vec<(u32, bool)>, bool);
+
+impl Evaluator {
+    pub(crate) fn resolve_disjunctions(&mut self, v: VertexId) {
+        let mut items = Vec::new();
+        self.v_mut(v).pending.retain(|p| match p {
+            Pending::Disjunction(c, occurrence) => {
+                items.push((*c, *occurrence));
+                false
+            }
+            _ => true,
+        });
+        if items.is_empty() {
+            return;
+        }
+        let mut options: Vec<Alternatives> = Vec::new();
+        for (conjunct, occurrence) in &items {
+            let super::Source::Expr(e) = conjunct.source else {
+                continue;
+            };
+            let unit = self.units[e.unit as usize].clone();
+            let Expr::Or(disjuncts) = unit.code.expr(e.id) else {
+                continue;
+            };
+            let alternatives: Vec<(u32, bool)> = disjuncts
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i as u32, d.default))
+                .collect();
+            let has_default = disjuncts.iter().any(|d| d.default);
+            options.push((e, *occurrence, alternatives, has_default));
+        }
+        let total: u64 = options.iter().map(|o| o.2.len() as u64).product();
+        if total > u64::from(self.limits.max_disjuncts) {
+            let span = self.conjunct_span(v).into_iter().collect();
+            let message = format!("too many combinations of disjunctions ({total})");
+            self.fail(v, EvalError::new(ErrorKind::Limit, message, span));
+            return;
+        }
+        let mut survivors = Vec::new();
+        let mut failures = Vec::new();
+        let mut combination = vec![0usize; options.len()];
+        'combinations: loop {
+            let fork = self.new_vertex(self.v(v).parent, self.v(v).label);
+            let mut choices = self.v(v).choices.clone();
+            let mut default = true;
+            for (option, &choice) in options.iter().zip(&combination) {
+                let (index, is_default) = option.2[choice];
+                choices.push((option.0, option.1, index));
+                default &= is_default || !option.3;
+            }
+            let conjuncts = self.v(v).conjuncts.clone();
+            let fork_vertex = self.v_mut(fork);
+            fork_vertex.conjuncts = conjuncts;
+            fork_vertex.choices = choices;
+            self.finalize(fork);
+            match self.deep_error(fork) {
+                Some(error) => failures.push(error),
+                None => match self.v(fork).disjunction.clone() {
+                    Some(nested) => {
+                        survivors.extend(nested.forks.iter().map(|&(f, d)| (f, d && default)))
+                    }
+                    None => survivors.push((fork, default)),
+                },
+            }
+            // Next combination, odometer style.
+            for position in (0..combination.len()).rev() {
+                combination[position] += 1;
+                if combination[position] < options[position].2.len() {
+                    continue 'combinations;
+                }
+                combination[position] = 0;
+            }
+            break;
+        }
+        if survivors.is_empty() {
+            let mut error = failures.into_iter().next().unwrap_or_else(|| {
+                EvalError::new(ErrorKind::Conflict, "empty disjunction", vec![])
+            });
+            error.vertex = Some(v);
+            if !error.message.starts_with("empty disjunction") && error.kind != ErrorKind::Limit {
+                error.message = format!("empty disjunction: {}", error.message);
+            }
+            self.fail(v, error);
+            return;
+        }
+        self.resolve_alternatives(v, survivors);
+    }
+
+    /// Makes `v` the disjunction of `forks` (merging equal ones), or the
+    /// one fork left.
+    pub(crate) fn resolve_alternatives(&mut self, v: VertexId, forks: Vec<(VertexId, bool)>) {
+        let mut unique: Vec<(VertexId, bool)> = Vec::new();
+        for (fork, default) in forks {
+            match unique.iter().position(|&(u, _)| self.equal(u, fork)) {
+                Some(i) => unique[i].1 |= default,
+                None => unique.push((fork, default)),
+            }
+        }
+        if unique.len() == 1 {
+            self.adopt(v, unique[0].0);
+            return;
+        }
+        let mut kinds = crate::value::Kinds::NONE;
+        for &(fork, _) in &unique {
+            kinds = kinds.join(self.v(fork).kinds);
+        }
+        let vertex = self.v_mut(v);
+        vertex.kinds = kinds;
+        vertex.arcs.clear();
+        vertex.arc_index = None;
+        vertex.atom = None;
+        vertex.disjunction = Some(Box::new(Disjunction { forks: unique }));
+    }
+
+    /// `v` takes the value of `fork`.
+    fn adopt(&mut self, v: VertexId, fork: VertexId) {
+        let source = self.v(fork).clone();
+        let reparent = source.parent == self.v(v).parent && source.label == self.v(v).label;
+        if reparent {
+            for arc in &source.arcs {
+                self.v_mut(arc.vertex).parent = Some(v);
+            }
+        }
+        let vertex = self.v_mut(v);
+        vertex.kinds = source.kinds;
+        vertex.kind_span = source.kind_span;
+        vertex.atom = source.atom;
+        vertex.bounds = source.bounds;
+        vertex.error = source.error;
+        vertex.arcs = source.arcs;
+        vertex.arc_index = source.arc_index;
+        vertex.patterns = source.patterns;
+        vertex.groups = source.groups;
+        vertex.list_len = source.list_len;
+        vertex.list_tails = source.list_tails;
+        vertex.list_closed = source.list_closed;
+        vertex.disjunction = source.disjunction;
+    }
+
+    /// Structural equality of two evaluated values.
+    pub(crate) fn equal(&mut self, a: VertexId, b: VertexId) -> bool {
+        if a == b {
+            return true;
+        }
+        self.finalize(a);
+        self.finalize(b);
+        let (x, y) = (self.v(a), self.v(b));
+        if x.kinds != y.kinds || x.disjunction.is_some() || y.disjunction.is_some() {
+            return false;
+        }
+        match (&x.atom, &y.atom) {
+            (Some((p, _)), Some((q, _))) => return p.same(q),
+            (None, None) => {}
+            _ => return false,
+        }
+        let bounds_x: Vec<String> = x.bounds.iter().map(|b| b.0.to_string()).collect();
+        let bounds_y: Vec<String> = y.bounds.iter().map(|b| b.0.to_string()).collect();
+        if bounds_x != bounds_y || x.arcs.len() != y.arcs.len() || x.list_len != y.list_len {
+            return false;
+        }
+        let pairs: Vec<_> = x
+            .arcs
+            .iter()
+            .map(|arc| (arc.label, arc.optional, arc.vertex))
+            .collect();
+        for (label, optional, child) in pairs {
+            let Some(other) = self.v(b).arc(label).copied() else {
+                return false;
+            };
+            if other.optional != optional || !self.equal(child, other.vertex) {
+                return false;
+            }
+        }
+        true
+    }
+}

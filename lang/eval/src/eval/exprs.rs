@@ -1,0 +1,546 @@
+//! Expressions in value position: operands of operators, arguments,
+//! conditions, interpolations. Their result is a [`Val`].
+
+use super::{
+    CloseRef, Conjunct, EnvId, ErrorKind, EvalError, Evaluator, ExprRef, Source, VertexId,
+};
+use crate::ir::{BinaryOp, Builtin, Expr, Part, UnaryOp};
+use crate::label::Label;
+use crate::num::Number;
+use crate::value::{Atom, Bound, BoundOp, Kinds};
+use std::sync::Arc;
+use tenon_diagnostics::Span;
+
+/// The result of evaluating an expression.
+#[derive(Clone, Debug)]
+pub enum Val {
+    Top,
+    Atom(Atom),
+    /// A type (`int`, `string`).
+    Kinds(Kinds),
+    Bound(Bound),
+    /// A struct, list or anything else held by a vertex.
+    Vertex(VertexId),
+    Error(EvalError),
+}
+
+impl Evaluator {
+    pub(crate) fn eval(&mut self, e: ExprRef, env: Option<EnvId>) -> Val {
+        let unit = self.units[e.unit as usize].clone();
+        let span = unit.code.span(e.id);
+        let at = |id| ExprRef { unit: e.unit, id };
+        match unit.code.expr(e.id) {
+            Expr::Top => Val::Top,
+            Expr::Bottom => Val::Error(EvalError::new(
+                ErrorKind::Explicit,
+                "explicit error (_|_ literal) in source",
+                vec![span],
+            )),
+            Expr::Null => Val::Atom(Atom::Null),
+            Expr::Bool(b) => Val::Atom(Atom::Bool(*b)),
+            Expr::Number(n) => Val::Atom(Atom::Number(n.clone())),
+            Expr::String(s) => Val::Atom(Atom::String(s.clone())),
+            Expr::Bytes(b) => Val::Atom(Atom::Bytes(b.clone())),
+            Expr::Kind(k) => Val::Kinds(*k),
+            Expr::Bound(op, operand) => {
+                let value = self.eval(at(*operand), env);
+                match self.atom_of(value, span) {
+                    Ok(atom) => match self.make_bound(*op, atom, span) {
+                        Ok(bound) => Val::Bound(bound),
+                        Err(error) => Val::Error(error),
+                    },
+                    Err(error) => Val::Error(error),
+                }
+            }
+            Expr::Ref(reference) => self.resolve_ref(*reference, e.unit, env, span),
+            Expr::Select(base, label) => match self.eval(at(*base), env) {
+                Val::Vertex(b) => self.select_arc(b, *label, span),
+                Val::Error(error) => Val::Error(error),
+                _ => {
+                    let message = format!(
+                        "invalid selector {}: not a struct",
+                        self.labels.text(*label)
+                    );
+                    Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]))
+                }
+            },
+            Expr::Index(base, index) => {
+                let base = self.eval(at(*base), env);
+                let index = self.eval(at(*index), env);
+                self.index(base, index, span)
+            }
+            Expr::Struct(_) | Expr::List(_) | Expr::And(_) | Expr::Or(_) => {
+                let parent = self.env_vertex(env);
+                let vertex = self.new_vertex(parent, Label::Index(u32::MAX));
+                self.v_mut(vertex).conjuncts.push(Conjunct {
+                    source: Source::Expr(e),
+                    env,
+                    close: CloseRef(0),
+                });
+                Val::Vertex(vertex)
+            }
+            Expr::Unary(op, operand) => {
+                let value = self.eval(at(*operand), env);
+                self.unary(*op, value, span)
+            }
+            Expr::Binary(op, lhs, rhs) => self.binary(*op, at(*lhs), at(*rhs), env, span),
+            Expr::Interpolation(parts) => self.interpolate(parts, e.unit, env, span),
+            Expr::Call(func, args) => self.call(at(*func), args, e.unit, env, span),
+            Expr::Builtin(b) => Val::Error(EvalError::new(
+                ErrorKind::Invalid,
+                format!("builtin {} must be called", b.name()),
+                vec![span],
+            )),
+            Expr::Slice(base, low, high) => {
+                let base = self.eval(at(*base), env);
+                let low = low.map(|l| self.eval(at(l), env));
+                let high = high.map(|h| self.eval(at(h), env));
+                self.slice(base, low, high, span)
+            }
+        }
+    }
+
+    /// The innermost struct of an environment (the parent of values
+    /// created while evaluating in it, for error paths).
+    fn env_vertex(&self, mut env: Option<EnvId>) -> Option<VertexId> {
+        while let Some(id) = env {
+            match self.envs[id.0 as usize].frame {
+                super::Frame::Struct(v) => return Some(v),
+                super::Frame::Vars(_) => env = self.envs[id.0 as usize].parent,
+            }
+        }
+        None
+    }
+
+    /// Unifies an evaluated value into `v`.
+    pub(crate) fn unify_value(&mut self, v: VertexId, value: Val, span: Span, close: CloseRef) {
+        match value {
+            Val::Top => {}
+            Val::Atom(atom) => self.meet_atom(v, atom, span),
+            Val::Kinds(kinds) => self.meet_kinds(v, kinds, span),
+            Val::Bound(bound) => self.meet_bound(v, bound, span),
+            Val::Vertex(w) => self.add_vertex(v, w, close, None),
+            Val::Error(mut error) => {
+                if error.spans.is_empty() {
+                    error.spans.push(span);
+                }
+                self.fail(v, error)
+            }
+        }
+    }
+
+    /// The concrete scalar of a value, or why there is none.
+    pub(crate) fn atom_of(&mut self, value: Val, span: Span) -> Result<Atom, EvalError> {
+        match value {
+            Val::Atom(atom) => Ok(atom),
+            Val::Error(error) => Err(error),
+            Val::Top => Err(incomplete("_", span)),
+            Val::Kinds(k) => Err(incomplete(&k.name(), span)),
+            Val::Bound(b) => Err(incomplete(&b.to_string(), span)),
+            Val::Vertex(w) => {
+                self.structure(w);
+                let w = self.resolved(w);
+                if let Some(error) = self.error_of(w) {
+                    return Err(error.clone());
+                }
+                let vertex = self.v(w);
+                match &vertex.atom {
+                    Some((atom, _)) => Ok(atom.clone()),
+                    None if vertex.disjunction.is_some() => Err(incomplete("disjunction", span)),
+                    None => Err(incomplete(&self.describe(w), span)),
+                }
+            }
+        }
+    }
+
+    /// A short description of a non-concrete value for messages.
+    pub(crate) fn describe(&self, v: VertexId) -> String {
+        let vertex = self.v(v);
+        let mut text = vertex.kinds.name();
+        if vertex.kinds == Kinds::STRUCT || vertex.kinds == Kinds::LIST {
+            return text;
+        }
+        for (bound, _) in &vertex.bounds {
+            if text == "_" || text == "number" && bound.kinds() == Kinds::NUMBER {
+                text = bound.to_string();
+            } else {
+                text = format!("{text} & {bound}");
+            }
+        }
+        text
+    }
+
+    pub(crate) fn eval_string(
+        &mut self,
+        e: ExprRef,
+        env: Option<EnvId>,
+    ) -> Result<Arc<str>, EvalError> {
+        let span = self.code(e.unit).span(e.id);
+        let value = self.eval(e, env);
+        match self.atom_of(value, span)? {
+            Atom::String(s) => Ok(s),
+            other => Err(EvalError::new(
+                ErrorKind::Invalid,
+                format!("invalid label {other}: label must be a string"),
+                vec![span],
+            )),
+        }
+    }
+
+    pub(crate) fn make_bound(
+        &mut self,
+        op: BoundOp,
+        value: Atom,
+        span: Span,
+    ) -> Result<Bound, EvalError> {
+        let regex = match (op, &value) {
+            (BoundOp::Match | BoundOp::NotMatch, Atom::String(pattern)) => {
+                Some(self.regex(pattern, span)?)
+            }
+            (BoundOp::Match | BoundOp::NotMatch, other) => {
+                return Err(EvalError::new(
+                    ErrorKind::Invalid,
+                    format!("invalid regexp {other}: not a string"),
+                    vec![span],
+                ))
+            }
+            _ => None,
+        };
+        Ok(Bound { op, value, regex })
+    }
+
+    pub(crate) fn regex(
+        &mut self,
+        pattern: &str,
+        span: Span,
+    ) -> Result<Arc<regex::Regex>, EvalError> {
+        if let Some(re) = self.regexes.get(pattern) {
+            return Ok(re.clone());
+        }
+        match regex::Regex::new(pattern) {
+            Ok(re) => {
+                let re = Arc::new(re);
+                self.regexes.insert(Arc::from(pattern), re.clone());
+                Ok(re)
+            }
+            Err(error) => Err(EvalError::new(
+                ErrorKind::Invalid,
+                format!("invalid regexp: {}", first_line(&error.to_string())),
+                vec![span],
+            )),
+        }
+    }
+
+    fn unary(&mut self, op: UnaryOp, value: Val, span: Span) -> Val {
+        let atom = match self.atom_of(value, span) {
+            Ok(atom) => atom,
+            Err(error) => return Val::Error(error),
+        };
+        match (op, atom) {
+            (UnaryOp::Not, Atom::Bool(b)) => Val::Atom(Atom::Bool(!b)),
+            (UnaryOp::Neg, Atom::Number(n)) => Val::Atom(Atom::Number(n.neg())),
+            (UnaryOp::Plus, Atom::Number(n)) => Val::Atom(Atom::Number(n)),
+            (op, atom) => {
+                let symbol = match op {
+                    UnaryOp::Not => "!",
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Plus => "+",
+                };
+                let message =
+                    format!("invalid operand {atom} ('{symbol}' requires concrete value)");
+                Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]))
+            }
+        }
+    }
+
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        lhs: ExprRef,
+        rhs: ExprRef,
+        env: Option<EnvId>,
+        span: Span,
+    ) -> Val {
+        // `x == _|_` and `x != _|_` test whether `x` fails.
+        let is_bottom_literal =
+            |this: &Self, e: ExprRef| matches!(this.code(e.unit).expr(e.id), Expr::Bottom);
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            let other = if is_bottom_literal(self, rhs) {
+                Some(lhs)
+            } else if is_bottom_literal(self, lhs) {
+                Some(rhs)
+            } else {
+                None
+            };
+            if let Some(other) = other {
+                let value = self.eval(other, env);
+                let failed = self.is_bottom(value);
+                return Val::Atom(Atom::Bool(failed == (op == BinaryOp::Eq)));
+            }
+        }
+        if matches!(op, BinaryOp::LogicalAnd | BinaryOp::LogicalOr) {
+            let left = self.eval(lhs, env);
+            let left = match self.atom_of(left, span) {
+                Ok(Atom::Bool(b)) => b,
+                Ok(other) => return invalid_operand(op, &other, span),
+                Err(error) => return Val::Error(error),
+            };
+            if left == (op == BinaryOp::LogicalOr) {
+                return Val::Atom(Atom::Bool(left));
+            }
+            let right = self.eval(rhs, env);
+            return match self.atom_of(right, span) {
+                Ok(Atom::Bool(b)) => Val::Atom(Atom::Bool(b)),
+                Ok(other) => invalid_operand(op, &other, span),
+                Err(error) => Val::Error(error),
+            };
+        }
+        let left = self.eval(lhs, env);
+        let right = self.eval(rhs, env);
+        let lspan = self.code(lhs.unit).span(lhs.id);
+        let rspan = self.code(rhs.unit).span(rhs.id);
+        if op == BinaryOp::Add || op == BinaryOp::Mul {
+            if let Some(error) = self.list_arith(op, &left, &right, span) {
+                return error;
+            }
+        }
+        let a = match self.atom_of(left, lspan) {
+            Ok(a) => a,
+            Err(error) => return Val::Error(error),
+        };
+        let b = match self.atom_of(right, rspan) {
+            Ok(b) => b,
+            Err(error) => return Val::Error(error),
+        };
+        match super::scalar::apply_binary(op, &a, &b) {
+            Ok(atom) => Val::Atom(atom),
+            Err(message) => Val::Error(EvalError::new(
+                ErrorKind::Invalid,
+                message,
+                vec![span, lspan, rspan],
+            )),
+        }
+    }
+
+    /// Whether a value is bottom (`_|_`): an error, including a missing
+    /// field. A non-concrete value is not bottom.
+    pub(crate) fn is_bottom(&mut self, value: Val) -> bool {
+        match value {
+            Val::Error(_) => true,
+            Val::Vertex(w) => {
+                self.structure(w);
+                let w = self.resolved(w);
+                self.v(w).error.is_some()
+            }
+            _ => false,
+        }
+    }
+
+    fn interpolate(&mut self, parts: &[Part], unit: u16, env: Option<EnvId>, span: Span) -> Val {
+        let mut out = String::new();
+        for part in parts {
+            match part {
+                Part::Text(text) => out.push_str(text),
+                Part::Expr(id) => {
+                    let e = ExprRef { unit, id: *id };
+                    let part_span = self.code(unit).span(*id);
+                    let value = self.eval(e, env);
+                    match self.atom_of(value, part_span) {
+                        Ok(Atom::String(s)) => out.push_str(&s),
+                        Ok(Atom::Number(n)) => out.push_str(&n.to_string()),
+                        Ok(Atom::Bool(b)) => out.push_str(if b { "true" } else { "false" }),
+                        Ok(Atom::Bytes(b)) => out.push_str(&String::from_utf8_lossy(&b)),
+                        Ok(Atom::Null) => {
+                            let message = "invalid interpolation: cannot use null as string";
+                            return Val::Error(EvalError::new(
+                                ErrorKind::Invalid,
+                                message,
+                                vec![part_span],
+                            ));
+                        }
+                        Err(error) => return Val::Error(error),
+                    }
+                }
+            }
+        }
+        let _ = span;
+        Val::Atom(Atom::String(Arc::from(out)))
+    }
+
+    fn call(
+        &mut self,
+        func: ExprRef,
+        args: &[crate::ir::ExprId],
+        unit: u16,
+        env: Option<EnvId>,
+        span: Span,
+    ) -> Val {
+        let builtin = match self.code(func.unit).expr(func.id) {
+            Expr::Builtin(b) => *b,
+            _ => {
+                return Val::Error(EvalError::new(
+                    ErrorKind::Invalid,
+                    "cannot call a non-function",
+                    vec![span],
+                ));
+            }
+        };
+        let args: Vec<ExprRef> = args.iter().map(|&id| ExprRef { unit, id }).collect();
+        self.call_builtin(builtin, &args, env, span)
+    }
+
+    fn call_builtin(
+        &mut self,
+        builtin: Builtin,
+        args: &[ExprRef],
+        env: Option<EnvId>,
+        span: Span,
+    ) -> Val {
+        let arity = match builtin {
+            Builtin::Len | Builtin::Close | Builtin::And | Builtin::Or => 1,
+            _ => 2,
+        };
+        if args.len() != arity {
+            let message = format!(
+                "{}: expected {arity} argument(s), got {}",
+                builtin.name(),
+                args.len()
+            );
+            return Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]));
+        }
+        match builtin {
+            Builtin::Len => {
+                let value = self.eval(args[0], env);
+                self.builtin_len(value, span)
+            }
+            Builtin::Close => {
+                let value = self.eval(args[0], env);
+                match value {
+                    Val::Vertex(w) => {
+                        let vertex = self.new_vertex(self.v(w).parent, Label::Index(u32::MAX));
+                        let (_, close) = self.new_group(CloseRef(0));
+                        self.close_nodes[close.0 as usize].shallow = true;
+                        self.v_mut(vertex).conjuncts.push(Conjunct {
+                            source: Source::Vertex(w),
+                            env: None,
+                            close,
+                        });
+                        self.v_mut(vertex).closed_by_close = true;
+                        Val::Vertex(vertex)
+                    }
+                    other => other,
+                }
+            }
+            Builtin::And | Builtin::Or => self.builtin_and_or(builtin, args[0], env, span),
+            Builtin::Div | Builtin::Mod | Builtin::Quo | Builtin::Rem => {
+                let op = match builtin {
+                    Builtin::Div => BinaryOp::IntDiv,
+                    Builtin::Mod => BinaryOp::IntMod,
+                    Builtin::Quo => BinaryOp::Quo,
+                    _ => BinaryOp::Rem,
+                };
+                self.binary(op, args[0], args[1], env, span)
+            }
+        }
+    }
+
+    fn builtin_len(&mut self, value: Val, span: Span) -> Val {
+        let count = match value {
+            Val::Atom(Atom::String(s)) => s.len(),
+            Val::Atom(Atom::Bytes(b)) => b.len(),
+            Val::Vertex(w) => {
+                self.structure(w);
+                let w = self.resolved(w);
+                if let Some(error) = self.error_of(w) {
+                    return Val::Error(error.clone());
+                }
+                let vertex = self.v(w);
+                match &vertex.atom {
+                    Some((Atom::String(s), _)) => s.len(),
+                    Some((Atom::Bytes(b), _)) => b.len(),
+                    _ if vertex.kinds == Kinds::LIST => vertex.list_len as usize,
+                    _ if vertex.kinds == Kinds::STRUCT => vertex
+                        .arcs
+                        .iter()
+                        .filter(|a| {
+                            a.optional == crate::ir::Optionality::Regular
+                                && self.labels.kind(a.label).is_exported()
+                        })
+                        .count(),
+                    _ => return Val::Error(incomplete(&self.describe(w), span)),
+                }
+            }
+            Val::Error(error) => return Val::Error(error),
+            other => {
+                let message = format!("invalid argument to len: {other:?}");
+                return Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]));
+            }
+        };
+        Val::Atom(Atom::Number(Number::from_i64(count as i64)))
+    }
+
+    /// `and(list)`: the unification of the elements; `or(list)`: their
+    /// disjunction.
+    fn builtin_and_or(
+        &mut self,
+        builtin: Builtin,
+        arg: ExprRef,
+        env: Option<EnvId>,
+        span: Span,
+    ) -> Val {
+        let list = match self.eval(arg, env) {
+            Val::Vertex(w) => w,
+            Val::Error(e) => return Val::Error(e),
+            _ => {
+                let message = format!("{}: argument must be a list", builtin.name());
+                return Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]));
+            }
+        };
+        self.structure(list);
+        let list = self.resolved(list);
+        let elements: Vec<VertexId> = self.v(list).arcs.iter().map(|a| a.vertex).collect();
+        let vertex = self.new_vertex(None, Label::Index(u32::MAX));
+        if builtin == Builtin::And {
+            for element in elements {
+                self.v_mut(vertex).conjuncts.push(Conjunct {
+                    source: Source::Vertex(element),
+                    env: None,
+                    close: CloseRef(0),
+                });
+            }
+            return Val::Vertex(vertex);
+        }
+        if elements.is_empty() {
+            return Val::Error(EvalError::new(
+                ErrorKind::Explicit,
+                "empty disjunction",
+                vec![span],
+            ));
+        }
+        self.v_mut(vertex).state = super::State::Evaluating;
+        self.resolve_alternatives(vertex, elements.into_iter().map(|e| (e, false)).collect());
+        self.v_mut(vertex).state = super::State::Done;
+        Val::Vertex(vertex)
+    }
+}
+
+fn invalid_operand(op: BinaryOp, atom: &Atom, span: Span) -> Val {
+    let message = format!("invalid operand {atom} ('{}' requires bool)", op.as_str());
+    Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]))
+}
+
+pub(crate) fn incomplete(what: &str, span: Span) -> EvalError {
+    EvalError::new(
+        ErrorKind::Incomplete,
+        format!("incomplete value {what}"),
+        vec![span],
+    )
+}
+
+fn first_line(text: &str) -> String {
+    text.lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or(text)
+        .trim()
+        .to_string()
+}

@@ -1,0 +1,136 @@
+//! Evaluating a value completely (every regular arc, recursively), and
+//! collecting the errors of a finished tree.
+
+use super::{ErrorKind, EvalError, Evaluator, VertexId};
+use crate::ir::Optionality;
+use crate::label::Label;
+use crate::value::Kinds;
+
+impl Evaluator {
+    /// Evaluates `v` and everything below it. Structures of all arcs come
+    /// before any arc's own arcs, so a conflict near the top is found
+    /// before deep subtrees are evaluated.
+    pub(crate) fn finalize(&mut self, v: VertexId) {
+        if self.v(v).finalized {
+            return;
+        }
+        self.v_mut(v).finalized = true;
+        self.structure(v);
+        if self.depth >= self.limits.max_depth {
+            self.limit_hit = true;
+            let error = EvalError::new(
+                ErrorKind::Limit,
+                "evaluation too deep (limit reached)",
+                vec![],
+            );
+            self.fail(v, error);
+            return;
+        }
+        self.depth += 1;
+        let arcs: Vec<VertexId> = self
+            .v(v)
+            .arcs
+            .iter()
+            .filter(|a| a.optional != Optionality::Optional)
+            .map(|a| a.vertex)
+            .collect();
+        for &arc in &arcs {
+            self.structure(arc);
+        }
+        for arc in arcs {
+            self.finalize(arc);
+        }
+        self.depth -= 1;
+    }
+
+    /// The first real (not incomplete) error in `v` or below.
+    pub(crate) fn deep_error(&self, v: VertexId) -> Option<EvalError> {
+        if let Some(error) = self.error_of(v) {
+            if !error.is_incomplete() {
+                return Some(error.clone());
+            }
+        }
+        self.v(v)
+            .arcs
+            .iter()
+            .filter(|a| a.optional != Optionality::Optional)
+            .find_map(|a| self.deep_error(a.vertex))
+    }
+
+    /// Every error in the tree below `v`; incomplete values count only
+    /// where they would be exported (`concrete`).
+    pub(crate) fn collect_errors(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
+        let v = self.resolved(v);
+        let vertex = self.v(v);
+        if let Some(error) = self.error_of(v) {
+            if concrete || !error.is_incomplete() {
+                let mut error = error.clone();
+                error.vertex.get_or_insert(v);
+                out.push(error);
+            }
+            return;
+        }
+        if vertex.disjunction.is_some() {
+            if concrete {
+                let span = self.conjunct_span(v).into_iter().collect();
+                let mut error =
+                    EvalError::new(ErrorKind::Incomplete, self.describe_disjunction(v), span);
+                error.vertex = Some(v);
+                out.push(error);
+            }
+            return;
+        }
+        if concrete
+            && vertex.atom.is_none()
+            && vertex.kinds != Kinds::STRUCT
+            && vertex.kinds != Kinds::LIST
+        {
+            let span = self.conjunct_span(v).into_iter().collect();
+            let mut error = EvalError::new(
+                ErrorKind::Incomplete,
+                format!("incomplete value {}", self.describe(v)),
+                span,
+            );
+            error.vertex = Some(v);
+            out.push(error);
+            return;
+        }
+        for arc in &vertex.arcs {
+            let exported = match arc.label {
+                Label::Index(i) => i < vertex.list_len,
+                Label::Field(_) => self.labels.kind(arc.label).is_exported(),
+            };
+            match arc.optional {
+                Optionality::Optional => {}
+                Optionality::Required => {
+                    if concrete && exported {
+                        let span = self.conjunct_span(arc.vertex).into_iter().collect();
+                        let mut error = EvalError::new(
+                            ErrorKind::Incomplete,
+                            "field is required but not present",
+                            span,
+                        );
+                        error.vertex = Some(arc.vertex);
+                        out.push(error);
+                    }
+                }
+                Optionality::Regular => self.collect_errors(arc.vertex, concrete && exported, out),
+            }
+        }
+    }
+
+    fn describe_disjunction(&self, v: VertexId) -> String {
+        let Some(d) = &self.v(v).disjunction else {
+            return String::new();
+        };
+        let parts: Vec<String> = d
+            .forks
+            .iter()
+            .map(|&(f, _)| match &self.v(f).atom {
+                Some((atom, _)) => atom.to_string(),
+                None => self.describe(f),
+            })
+            .collect();
+        format!("incomplete value {}", parts.join(" | "))
+    }
+}

@@ -1,0 +1,290 @@
+//! The evaluator: a graph of vertices (one per value: the root, each
+//! field, each list element) built from conjuncts (an expression and the
+//! environment it is evaluated in), unified lazily.
+//!
+//! A vertex is evaluated in two phases. Phase one adds the declarations of
+//! its struct literals: fields become arcs carrying their conjuncts, and
+//! nothing is looked up. Phase two works through the queue of everything
+//! else (references, embeddings, expressions, dynamic fields,
+//! comprehensions) and finally the disjunctions, each alternative of which
+//! is evaluated in a fork of the vertex. Children are evaluated only when
+//! something needs them, so a reference always finds the arcs of the
+//! struct it points into.
+
+mod closedness;
+mod comprehension;
+mod disjunction;
+mod errors;
+mod export;
+mod exprs;
+mod finalize;
+mod lists;
+mod patterns;
+mod refs;
+mod scalar;
+mod structure;
+mod vertex;
+
+pub(crate) use errors::{ErrorKind, EvalError};
+pub(crate) use vertex::{Arc, State, Vertex};
+
+use crate::compile::Program;
+use crate::ir::{Code, ExprId};
+use crate::label::{Label, Labels};
+use std::collections::HashMap;
+use std::sync::Arc as Shared;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VertexId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EnvId(pub u32);
+
+/// An expression of one compiled unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExprRef {
+    pub unit: u16,
+    pub id: ExprId,
+}
+
+/// What a conjunct contributes: an expression, or the value of another
+/// vertex (computed values: comprehension keys, builtin results).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Expr(ExprRef),
+    Vertex(VertexId),
+}
+
+/// Closedness: the chain of definition references a conjunct came
+/// through. `CloseRef(0)` is none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct CloseRef(pub u32);
+
+#[derive(Clone, Copy, Debug)]
+pub struct Conjunct {
+    pub source: Source,
+    pub env: Option<EnvId>,
+    pub close: CloseRef,
+}
+
+/// One link of a closedness chain: a group and the chain it is nested in.
+#[derive(Clone, Copy, Debug)]
+pub struct CloseNode {
+    pub group: u32,
+    pub parent: CloseRef,
+    /// `close()` closes one level only: children do not inherit it.
+    pub shallow: bool,
+}
+
+/// An environment frame: a struct being evaluated, or clause variables.
+#[derive(Clone, Copy, Debug)]
+pub struct Env {
+    pub parent: Option<EnvId>,
+    pub frame: Frame,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Frame {
+    Struct(VertexId),
+    Vars([VertexId; 2]),
+}
+
+/// Limits that bound evaluation on hostile input.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// How deep evaluation may nest (vertices within vertices).
+    pub max_depth: u32,
+    /// How many vertices one evaluation may create.
+    pub max_vertices: u32,
+    /// How many alternatives a vertex's disjunctions may combine into.
+    pub max_disjuncts: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_depth: 400,
+            max_vertices: 20_000_000,
+            max_disjuncts: 4096,
+        }
+    }
+}
+
+/// One evaluation of a compiled program: owns every vertex it creates.
+#[derive(Debug)]
+pub struct Evaluator {
+    pub(crate) units: Vec<Shared<Program>>,
+    pub(crate) labels: Labels,
+    pub(crate) vertices: Vec<Vertex>,
+    pub(crate) envs: Vec<Env>,
+    pub(crate) close_nodes: Vec<CloseNode>,
+    next_group: u32,
+    /// Struct `let`s, one vertex per frame and let.
+    lets: HashMap<(EnvId, ExprRef), VertexId>,
+    pub(crate) errors: Vec<EvalError>,
+    /// Compiled regular expressions, by pattern.
+    pub(crate) regexes: HashMap<Shared<str>, Shared<regex::Regex>>,
+    pub(crate) limits: Limits,
+    depth: u32,
+    limit_hit: bool,
+}
+
+impl Evaluator {
+    /// An evaluation of `program` whose root holds the program's files.
+    pub fn new(program: Shared<Program>, limits: Limits) -> Evaluator {
+        let labels = Labels::new(Shared::new(program.labels.clone()));
+        let mut eval = Evaluator {
+            units: vec![program.clone()],
+            labels,
+            vertices: Vec::new(),
+            envs: Vec::new(),
+            close_nodes: vec![CloseNode {
+                group: 0,
+                parent: CloseRef(0),
+                shallow: false,
+            }],
+            next_group: 1,
+            lets: HashMap::new(),
+            errors: Vec::new(),
+            regexes: HashMap::new(),
+            limits,
+            depth: 0,
+            limit_hit: false,
+        };
+        let root = eval.new_vertex(None, Label::Index(0));
+        for &id in &program.roots {
+            eval.vertices[root.0 as usize].conjuncts.push(Conjunct {
+                source: Source::Expr(ExprRef { unit: 0, id }),
+                env: None,
+                close: CloseRef(0),
+            });
+        }
+        eval
+    }
+
+    pub fn root(&self) -> VertexId {
+        VertexId(0)
+    }
+
+    pub(crate) fn code(&self, unit: u16) -> &Code {
+        &self.units[unit as usize].code
+    }
+
+    pub(crate) fn v(&self, id: VertexId) -> &Vertex {
+        &self.vertices[id.0 as usize]
+    }
+
+    pub(crate) fn v_mut(&mut self, id: VertexId) -> &mut Vertex {
+        &mut self.vertices[id.0 as usize]
+    }
+
+    pub(crate) fn new_vertex(&mut self, parent: Option<VertexId>, label: Label) -> VertexId {
+        let id = VertexId(self.vertices.len() as u32);
+        if self.vertices.len() as u32 >= self.limits.max_vertices {
+            self.limit_hit = true;
+        }
+        self.vertices.push(Vertex::new(parent, label));
+        id
+    }
+
+    pub(crate) fn new_env(&mut self, parent: Option<EnvId>, frame: Frame) -> EnvId {
+        let id = EnvId(self.envs.len() as u32);
+        self.envs.push(Env { parent, frame });
+        id
+    }
+
+    /// A fresh closedness group nested in `parent`.
+    pub(crate) fn new_group(&mut self, parent: CloseRef) -> (u32, CloseRef) {
+        let group = self.next_group;
+        self.next_group += 1;
+        let node = CloseRef(self.close_nodes.len() as u32);
+        self.close_nodes.push(CloseNode {
+            group,
+            parent,
+            shallow: false,
+        });
+        (group, node)
+    }
+
+    /// The chain children inherit: without the groups of `close()`.
+    pub(crate) fn inherited(&mut self, close: CloseRef) -> CloseRef {
+        let mut nodes = Vec::new();
+        let mut current = close;
+        let mut any_shallow = false;
+        while current.0 != 0 {
+            let node = self.close_nodes[current.0 as usize];
+            any_shallow |= node.shallow;
+            nodes.push(node);
+            current = node.parent;
+        }
+        if !any_shallow {
+            return close;
+        }
+        let mut result = CloseRef(0);
+        for node in nodes.into_iter().rev().filter(|n| !n.shallow) {
+            let id = CloseRef(self.close_nodes.len() as u32);
+            self.close_nodes.push(CloseNode {
+                parent: result,
+                ..node
+            });
+            result = id;
+        }
+        result
+    }
+
+    /// The groups of a closedness chain, innermost first.
+    pub(crate) fn groups(&self, mut close: CloseRef) -> Vec<u32> {
+        let mut out = Vec::new();
+        while close.0 != 0 {
+            let node = self.close_nodes[close.0 as usize];
+            out.push(node.group);
+            close = node.parent;
+        }
+        out
+    }
+
+    /// The vertex of the struct frame `up` frames out from `env`.
+    pub(crate) fn frame(&self, env: Option<EnvId>, up: u32) -> Option<Frame> {
+        let mut env = env?;
+        for _ in 0..up {
+            env = self.envs[env.0 as usize].parent?;
+        }
+        Some(self.envs[env.0 as usize].frame)
+    }
+
+    pub(crate) fn env_at(&self, env: Option<EnvId>, up: u32) -> Option<EnvId> {
+        let mut env = env?;
+        for _ in 0..up {
+            env = self.envs[env.0 as usize].parent?;
+        }
+        Some(env)
+    }
+
+    /// The path of a vertex from the root, as CUE prints it (`a.b.0.c`).
+    pub fn path(&self, mut id: VertexId) -> String {
+        let mut parts = Vec::new();
+        while let Some(parent) = self.v(id).parent {
+            let label = self.v(id).label;
+            parts.push(match label {
+                Label::Index(i) => i.to_string(),
+                Label::Field(_) => {
+                    let text = self.labels.text(label);
+                    if is_identifier(&text) {
+                        text.into_owned()
+                    } else {
+                        format!("{text:?}")
+                    }
+                }
+            });
+            id = parent;
+        }
+        parts.reverse();
+        parts.join(".")
+    }
+}
+
+fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '#' || c == '$')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}

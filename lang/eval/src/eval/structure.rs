@@ -1,0 +1,495 @@
+//! Phase one and the driver of phase two: adding conjuncts to a vertex.
+
+use super::vertex::{Pattern, Pending};
+use super::{
+    Arc, CloseRef, Conjunct, EnvId, ErrorKind, EvalError, Evaluator, ExprRef, Frame, Source, State,
+    VertexId,
+};
+use crate::ir::{Decl, Expr, Optionality, StructLit};
+use crate::label::{Label, LabelKind};
+use crate::value::{Atom, Kinds};
+
+impl Evaluator {
+    /// Evaluates the structure of `v`: its scalar value, its arcs (not
+    /// their values) and its disjunctions. Re-entry while it is under way
+    /// returns at once (the caller sees what is known: a cycle).
+    pub(crate) fn structure(&mut self, v: VertexId) {
+        if self.v(v).state != State::New {
+            return;
+        }
+        if self.depth >= self.limits.max_depth || self.limit_hit {
+            self.limit_hit = true;
+            self.v_mut(v).state = State::Done;
+            let message = "evaluation too deep or too large (limit reached)";
+            self.fail(v, EvalError::new(ErrorKind::Limit, message, vec![]));
+            return;
+        }
+        self.depth += 1;
+        self.v_mut(v).state = State::Evaluating;
+        let mut i = 0;
+        while i < self.v(v).conjuncts.len() {
+            let conjunct = self.v(v).conjuncts[i];
+            self.add_conjunct(v, conjunct);
+            i += 1;
+        }
+        self.apply_all_patterns(v);
+        self.run_pending(v);
+        self.resolve_disjunctions(v);
+        self.finish_list(v);
+        self.check_closedness(v);
+        self.v_mut(v).state = State::Done;
+        self.depth -= 1;
+    }
+
+    /// Adds a conjunct to `v`'s list and, if `v` is already being
+    /// evaluated or done, unifies it in now.
+    pub(crate) fn push_conjunct(&mut self, v: VertexId, conjunct: Conjunct) {
+        self.v_mut(v).conjuncts.push(conjunct);
+        if self.v(v).state != State::New {
+            self.add_conjunct(v, conjunct);
+            self.run_pending(v);
+            if self.v(v).state == State::Done {
+                self.resolve_disjunctions(v);
+                self.check_closedness(v);
+            }
+        }
+    }
+
+    /// Unifies one conjunct into `v`.
+    pub(crate) fn add_conjunct(&mut self, v: VertexId, conjunct: Conjunct) {
+        let e = match conjunct.source {
+            Source::Vertex(w) => return self.add_vertex(v, w, conjunct.close, None),
+            Source::Expr(e) => e,
+        };
+        let unit = self.units[e.unit as usize].clone();
+        let span = unit.code.span(e.id);
+        let env = conjunct.env;
+        let close = conjunct.close;
+        let sub = |id| Conjunct {
+            source: Source::Expr(ExprRef { unit: e.unit, id }),
+            env,
+            close,
+        };
+        match unit.code.expr(e.id) {
+            Expr::Top => {}
+            Expr::Bottom => {
+                let error = EvalError::new(
+                    ErrorKind::Explicit,
+                    "explicit error (_|_ literal) in source",
+                    vec![span],
+                );
+                self.fail(v, error);
+            }
+            Expr::Null => self.meet_atom(v, Atom::Null, span),
+            Expr::Bool(b) => self.meet_atom(v, Atom::Bool(*b), span),
+            Expr::Number(n) => self.meet_atom(v, Atom::Number(n.clone()), span),
+            Expr::String(s) => self.meet_atom(v, Atom::String(s.clone()), span),
+            Expr::Bytes(b) => self.meet_atom(v, Atom::Bytes(b.clone()), span),
+            Expr::Kind(k) => self.meet_kinds(v, *k, span),
+            Expr::Struct(lit) => self.add_struct(v, e, lit, env, close),
+            Expr::List(lit) => {
+                if lit
+                    .elems
+                    .iter()
+                    .any(|el| matches!(el, crate::ir::Elem::Comprehension(_)))
+                {
+                    self.v_mut(v).pending.push(Pending::List(conjunct));
+                } else {
+                    self.add_list(v, e, lit, env, close);
+                }
+            }
+            Expr::And(parts) => {
+                for &part in parts.iter() {
+                    self.add_conjunct(v, sub(part));
+                }
+            }
+            Expr::Or(disjuncts) => {
+                if disjuncts.len() == 1 {
+                    return self.add_conjunct(v, sub(disjuncts[0].expr));
+                }
+                let vertex = self.v_mut(v);
+                let occurrence = match vertex.disjunctions_seen.iter_mut().find(|s| s.0 == e) {
+                    Some(seen) => {
+                        seen.1 += 1;
+                        seen.1
+                    }
+                    None => {
+                        vertex.disjunctions_seen.push((e, 0));
+                        0
+                    }
+                };
+                let forced = vertex
+                    .choices
+                    .iter()
+                    .find(|c| c.0 == e && c.1 == occurrence)
+                    .map(|c| c.2);
+                match forced {
+                    Some(index) => self.add_conjunct(v, sub(disjuncts[index as usize].expr)),
+                    None => self
+                        .v_mut(v)
+                        .pending
+                        .push(Pending::Disjunction(conjunct, occurrence)),
+                }
+            }
+            _ => {
+                let value = self.eval(e, env);
+                self.unify_value(v, value, span, close);
+            }
+        }
+    }
+
+    fn add_struct(
+        &mut self,
+        v: VertexId,
+        e: ExprRef,
+        lit: &StructLit,
+        env: Option<EnvId>,
+        close: CloseRef,
+    ) {
+        let span = self.code(e.unit).span(e.id);
+        // A literal of embeddings only (`{x * 10}`) is what it embeds.
+        let embeds = lit.decls.iter().any(|d| matches!(d, Decl::Embed(_)));
+        if !embeds || lit.decls.iter().any(|d| self.makes_struct(d)) {
+            self.meet_kinds(v, Kinds::STRUCT, span);
+        }
+        let close = self.definition_close(v, close);
+        let frame = self.new_env(env, Frame::Struct(v));
+        let groups = self.groups(close);
+        let child_close = self.inherited(close);
+        for group in &groups {
+            self.group_mut(v, *group, close);
+        }
+        for (index, decl) in lit.decls.iter().enumerate() {
+            let index = index as u32;
+            let conj = |id| Conjunct {
+                source: Source::Expr(ExprRef { unit: e.unit, id }),
+                env: Some(frame),
+                close: child_close,
+            };
+            match decl {
+                Decl::Field {
+                    label,
+                    optional,
+                    value,
+                } => {
+                    for group in &groups {
+                        self.group_mut(v, *group, close).labels.push(*label);
+                    }
+                    self.add_field(v, *label, *optional, conj(*value));
+                }
+                Decl::Dynamic { .. } => {
+                    let pending = Pending::Dynamic {
+                        decl: e,
+                        index,
+                        env: frame,
+                        close,
+                    };
+                    self.v_mut(v).pending.push(pending);
+                }
+                Decl::Comprehension(_) => {
+                    let pending = Pending::Comprehension {
+                        decl: e,
+                        index,
+                        env: frame,
+                        close,
+                    };
+                    self.v_mut(v).pending.push(pending);
+                }
+                Decl::Pattern {
+                    pattern,
+                    value,
+                    alias,
+                } => {
+                    let pattern = Pattern {
+                        pattern: ExprRef {
+                            unit: e.unit,
+                            id: *pattern,
+                        },
+                        value: conj(*value),
+                        alias: *alias,
+                        env: frame,
+                        except: None,
+                    };
+                    let position = self.v(v).patterns.len() as u32;
+                    self.v_mut(v).patterns.push(pattern);
+                    for group in &groups {
+                        self.group_mut(v, *group, close).patterns.push(position);
+                    }
+                    if self.v(v).patterns_applied {
+                        self.apply_pattern(v, position as usize);
+                    }
+                }
+                Decl::Embed(expr) => {
+                    let conjunct = Conjunct {
+                        close,
+                        ..conj(*expr)
+                    };
+                    let pending = Pending::Embed {
+                        conjunct,
+                        literal: e,
+                    };
+                    self.v_mut(v).pending.push(pending);
+                }
+                Decl::Ellipsis(ty) => {
+                    for group in &groups {
+                        self.group_mut(v, *group, close).open = true;
+                    }
+                    if let Some(ty) = ty {
+                        let pattern = Pattern {
+                            pattern: ExprRef {
+                                unit: e.unit,
+                                id: *ty,
+                            },
+                            value: conj(*ty),
+                            alias: false,
+                            env: frame,
+                            except: Some(e),
+                        };
+                        self.v_mut(v).patterns.push(pattern);
+                        if self.v(v).patterns_applied {
+                            let position = self.v(v).patterns.len() - 1;
+                            self.apply_pattern(v, position);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Struct literals of a definition are closed by the definition's own
+    /// group (one per definition vertex, so all its literals share it).
+    fn definition_close(&mut self, v: VertexId, close: CloseRef) -> CloseRef {
+        let kind = self.labels.kind(self.v(v).label);
+        if !matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition)
+            || self.v(v).parent.is_none()
+        {
+            return close;
+        }
+        if self.v(v).def_close.0 == 0 {
+            let (_, node) = self.new_group(CloseRef(0));
+            self.v_mut(v).def_close = node;
+        }
+        let def = self.v(v).def_close;
+        self.chain(def, close)
+    }
+
+    /// The chain `inner` nested inside `outer`.
+    pub(crate) fn chain(&mut self, inner: CloseRef, outer: CloseRef) -> CloseRef {
+        if inner.0 == 0 {
+            return outer;
+        }
+        if outer.0 == 0 {
+            return inner;
+        }
+        let mut groups = self.groups(inner);
+        groups.reverse();
+        let existing = self.groups(outer);
+        let mut result = outer;
+        for group in groups {
+            if existing.contains(&group) {
+                continue;
+            }
+            let node = CloseRef(self.close_nodes.len() as u32);
+            self.close_nodes.push(super::CloseNode {
+                group,
+                parent: result,
+                shallow: false,
+            });
+            result = node;
+        }
+        result
+    }
+
+    /// Adds (or finds) the arc `label` of `v` and gives it a conjunct.
+    pub(crate) fn add_field(
+        &mut self,
+        v: VertexId,
+        label: Label,
+        optional: Optionality,
+        conjunct: Conjunct,
+    ) -> VertexId {
+        if let Some(position) = self.v(v).arc_position(label) {
+            let arc = &mut self.v_mut(v).arcs[position];
+            arc.optional = arc.optional.max(optional);
+            let child = arc.vertex;
+            self.push_conjunct(child, conjunct);
+            return child;
+        }
+        let child = self.new_vertex(Some(v), label);
+        self.v_mut(child).conjuncts.push(conjunct);
+        self.v_mut(v).push_arc(Arc {
+            label,
+            vertex: child,
+            optional,
+        });
+        if self.v(v).patterns_applied {
+            for index in 0..self.v(v).patterns.len() {
+                self.match_pattern(v, index, child);
+            }
+        }
+        if let Label::Index(i) = label {
+            self.apply_list_tails(v, child, i);
+        }
+        child
+    }
+
+    fn apply_all_patterns(&mut self, v: VertexId) {
+        for index in 0..self.v(v).patterns.len() {
+            self.apply_pattern(v, index);
+        }
+        self.v_mut(v).patterns_applied = true;
+    }
+
+    fn apply_pattern(&mut self, v: VertexId, index: usize) {
+        let arcs: Vec<VertexId> = self.v(v).arcs.iter().map(|a| a.vertex).collect();
+        for child in arcs {
+            self.match_pattern(v, index, child);
+        }
+    }
+
+    /// Gives `child` the pattern's value if its label matches.
+    fn match_pattern(&mut self, v: VertexId, index: usize, child: VertexId) {
+        let pattern = self.v(v).patterns[index];
+        let label = self.v(child).label;
+        let Label::Field(_) = label else { return };
+        if !self.labels.kind(label).is_regular() {
+            return;
+        }
+        let text: std::sync::Arc<str> = std::sync::Arc::from(self.labels.text(label).as_ref());
+        let matches = match pattern.except {
+            Some(literal) => !self.declares(literal, label),
+            None => self.label_matches(pattern.pattern, Some(pattern.env), &text),
+        };
+        if !matches {
+            return;
+        }
+        let mut value = pattern.value;
+        if pattern.alias {
+            let name = self.synthetic(Atom::String(text));
+            value.env = Some(self.new_env(value.env, Frame::Vars([name, name])));
+        }
+        self.push_conjunct(child, value);
+    }
+
+    /// Whether a declaration makes its literal a struct: anything but an
+    /// embedding or a definition or hidden field (`{5, #doc: "five"}` is
+    /// the number 5).
+    fn makes_struct(&self, decl: &Decl) -> bool {
+        match decl {
+            Decl::Embed(_) => false,
+            Decl::Field { label, .. } => self.labels.kind(*label).is_regular(),
+            _ => true,
+        }
+    }
+
+    /// Whether the struct literal `literal` declares the field `label`.
+    fn declares(&self, literal: ExprRef, label: Label) -> bool {
+        match self.code(literal.unit).expr(literal.id) {
+            Expr::Struct(lit) => lit
+                .decls
+                .iter()
+                .any(|d| matches!(d, Decl::Field { label: l, .. } if *l == label)),
+            _ => false,
+        }
+    }
+
+    /// A vertex holding a computed scalar.
+    pub(crate) fn synthetic(&mut self, atom: Atom) -> VertexId {
+        let id = self.new_vertex(None, Label::Index(u32::MAX));
+        let vertex = self.v_mut(id);
+        vertex.kinds = atom.kind();
+        vertex.atom = Some((atom, Default::default()));
+        vertex.synthetic = true;
+        vertex.state = State::Done;
+        id
+    }
+
+    /// Works through phase two: expressions and embeddings first, then
+    /// dynamic fields, then comprehensions; disjunctions are left.
+    pub(crate) fn run_pending(&mut self, v: VertexId) {
+        loop {
+            let pending = &self.v(v).pending;
+            let next = pending
+                .iter()
+                .position(|p| matches!(p, Pending::Expr(_) | Pending::Embed { .. }))
+                .or_else(|| {
+                    pending
+                        .iter()
+                        .position(|p| matches!(p, Pending::Dynamic { .. }))
+                })
+                .or_else(|| {
+                    pending
+                        .iter()
+                        .position(|p| !matches!(p, Pending::Disjunction(..)))
+                });
+            let Some(next) = next else { break };
+            let item = self.v_mut(v).pending.remove(next);
+            match item {
+                Pending::Expr(conjunct) => self.add_conjunct(v, conjunct),
+                Pending::Embed { conjunct, literal } => self.add_embed(v, conjunct, literal),
+                Pending::Dynamic {
+                    decl,
+                    index,
+                    env,
+                    close,
+                } => self.add_dynamic(v, decl, index, env, close),
+                Pending::Comprehension {
+                    decl,
+                    index,
+                    env,
+                    close,
+                } => self.add_struct_comprehension(v, decl, index, env, close),
+                Pending::List(conjunct) => self.add_list_conjunct(v, conjunct),
+                Pending::Disjunction(..) => unreachable!("disjunctions are not picked"),
+            }
+        }
+    }
+
+    fn add_dynamic(&mut self, v: VertexId, decl: ExprRef, index: u32, env: EnvId, close: CloseRef) {
+        let unit = self.units[decl.unit as usize].clone();
+        let Expr::Struct(lit) = unit.code.expr(decl.id) else {
+            return;
+        };
+        let Decl::Dynamic {
+            label,
+            optional,
+            value,
+        } = &lit.decls[index as usize]
+        else {
+            return;
+        };
+        let label_ref = ExprRef {
+            unit: decl.unit,
+            id: *label,
+        };
+        let span = unit.code.span(*label);
+        let name = match self.eval_string(label_ref, Some(env)) {
+            Ok(name) => name,
+            Err(error) => {
+                let error = EvalError {
+                    spans: if error.spans.is_empty() {
+                        vec![span]
+                    } else {
+                        error.spans
+                    },
+                    ..error
+                };
+                self.fail(v, error);
+                return;
+            }
+        };
+        let label = self.labels.intern(&name, LabelKind::Regular);
+        for group in self.groups(close) {
+            self.group_mut(v, group, close).labels.push(label);
+        }
+        let conjunct = Conjunct {
+            source: Source::Expr(ExprRef {
+                unit: decl.unit,
+                id: *value,
+            }),
+            env: Some(env),
+            close: self.inherited(close),
+        };
+        self.add_field(v, label, *optional, conjunct);
+    }
+}

@@ -1,0 +1,195 @@
+//! A vertex: one value in the graph, with its conjuncts, what unifying
+//! them has established so far, and its arcs (fields or list elements).
+
+use super::{CloseRef, Conjunct, EnvId, ExprRef, VertexId};
+use crate::ir::Optionality;
+use crate::label::Label;
+use crate::value::{Atom, Bound, Kinds};
+use tenon_diagnostics::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum State {
+    New,
+    /// Phase one or two is under way (a reference back to it is a cycle).
+    Evaluating,
+    /// Structure known: arcs, scalar value, disjunctions resolved.
+    Done,
+}
+
+/// A field or list element of a vertex.
+#[derive(Clone, Copy, Debug)]
+pub struct Arc {
+    pub label: Label,
+    pub vertex: VertexId,
+    pub optional: Optionality,
+}
+
+/// Work left for phase two.
+#[derive(Clone, Copy, Debug)]
+pub enum Pending {
+    /// An expression to unify into the vertex.
+    Expr(Conjunct),
+    /// An embedded expression of the struct literal `literal`.
+    Embed {
+        conjunct: Conjunct,
+        literal: ExprRef,
+    },
+    /// A dynamic field of a struct literal evaluated in `env`.
+    Dynamic {
+        decl: ExprRef,
+        index: u32,
+        env: EnvId,
+        close: CloseRef,
+    },
+    /// A comprehension declaration of a struct literal.
+    Comprehension {
+        decl: ExprRef,
+        index: u32,
+        env: EnvId,
+        close: CloseRef,
+    },
+    /// A list literal with comprehensions.
+    List(Conjunct),
+    /// A disjunction, resolved after everything else; the number says
+    /// which occurrence of that expression in this vertex it is.
+    Disjunction(Conjunct, u32),
+}
+
+/// A pattern constraint `[pattern]: value` in effect on a vertex.
+#[derive(Clone, Copy, Debug)]
+pub struct Pattern {
+    pub pattern: ExprRef,
+    pub value: Conjunct,
+    /// The pattern's value sees the label (`[X=string]: …`).
+    pub alias: bool,
+    pub env: EnvId,
+    /// `...T` of this struct literal: the pattern matches only labels the
+    /// literal does not declare.
+    pub except: Option<ExprRef>,
+}
+
+/// What one closedness group allows at this vertex.
+#[derive(Clone, Debug, Default)]
+pub struct Group {
+    pub id: u32,
+    pub labels: Vec<Label>,
+    /// Indexes into the vertex's patterns.
+    pub patterns: Vec<u32>,
+    pub open: bool,
+}
+
+/// The alternatives left after a vertex's disjunctions were resolved.
+#[derive(Clone, Debug)]
+pub struct Disjunction {
+    pub forks: Vec<(VertexId, bool)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Vertex {
+    pub parent: Option<VertexId>,
+    pub label: Label,
+    pub conjuncts: Vec<Conjunct>,
+    pub state: State,
+    pub kinds: Kinds,
+    /// Where the kind was narrowed (for conflict messages).
+    pub kind_span: Option<Span>,
+    pub atom: Option<(Atom, Span)>,
+    pub bounds: Vec<(Bound, Span)>,
+    /// Index into the evaluator's errors: this value is bottom.
+    pub error: Option<u32>,
+    pub arcs: Vec<Arc>,
+    /// Position of each arc by label, once there are many.
+    pub arc_index: Option<std::collections::HashMap<Label, u32>>,
+    pub patterns: Vec<Pattern>,
+    pub groups: Vec<Group>,
+    /// Number of list elements, when this is a list.
+    pub list_len: u32,
+    /// `...T` of list literals: (first index it applies from, T).
+    pub list_tails: Vec<(u32, Conjunct)>,
+    /// A closed list literal fixed the length.
+    pub list_closed: Option<(u32, Span)>,
+    pub pending: Vec<Pending>,
+    pub disjunction: Option<Box<Disjunction>>,
+    /// References already expanded into this vertex (cycle guard).
+    pub expanded: Vec<(VertexId, CloseRef)>,
+    /// Values without conjuncts (comprehension keys, builtin results).
+    pub synthetic: bool,
+    /// Forced choices when this is a fork: (disjunction, occurrence,
+    /// chosen alternative).
+    pub choices: Vec<(ExprRef, u32, u32)>,
+    /// How often each disjunction expression was met while evaluating.
+    pub disjunctions_seen: Vec<(ExprRef, u32)>,
+    /// Whether this vertex came from a `for` over a struct that is closed.
+    pub closed_by_close: bool,
+    /// Its arcs have been evaluated too (see `finalize`).
+    pub finalized: bool,
+    /// Patterns have been matched against the arcs of phase one.
+    pub patterns_applied: bool,
+    /// The closedness group of this definition's own literals.
+    pub def_close: CloseRef,
+}
+
+impl Vertex {
+    pub fn new(parent: Option<VertexId>, label: Label) -> Vertex {
+        Vertex {
+            parent,
+            label,
+            conjuncts: Vec::new(),
+            state: State::New,
+            kinds: Kinds::TOP,
+            kind_span: None,
+            atom: None,
+            bounds: Vec::new(),
+            error: None,
+            arcs: Vec::new(),
+            arc_index: None,
+            patterns: Vec::new(),
+            groups: Vec::new(),
+            list_len: 0,
+            list_tails: Vec::new(),
+            list_closed: None,
+            pending: Vec::new(),
+            disjunction: None,
+            expanded: Vec::new(),
+            synthetic: false,
+            choices: Vec::new(),
+            disjunctions_seen: Vec::new(),
+            closed_by_close: false,
+            finalized: false,
+            patterns_applied: false,
+            def_close: CloseRef(0),
+        }
+    }
+
+    pub fn arc(&self, label: Label) -> Option<&Arc> {
+        self.arc_position(label).map(|i| &self.arcs[i])
+    }
+
+    pub fn arc_position(&self, label: Label) -> Option<usize> {
+        match &self.arc_index {
+            Some(index) => index.get(&label).map(|&i| i as usize),
+            None => self.arcs.iter().position(|a| a.label == label),
+        }
+    }
+
+    /// Adds an arc (the label must be new).
+    pub fn push_arc(&mut self, arc: Arc) {
+        self.arcs.push(arc);
+        const INDEX_FROM: usize = 16;
+        match &mut self.arc_index {
+            Some(index) => {
+                index.insert(arc.label, self.arcs.len() as u32 - 1);
+            }
+            None if self.arcs.len() > INDEX_FROM => {
+                let index = self
+                    .arcs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.label, i as u32))
+                    .collect();
+                self.arc_index = Some(index);
+            }
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! The evaluation IR: what the compiler makes of a syntax tree. Nodes live
+//! in one flat arena per compiled unit and refer to each other by
+//! [`ExprId`]; references are resolved to the scope they name, so the
+//! evaluator never looks a name up by its text.
+
+use crate::label::Label;
+use crate::num::Number;
+use crate::value::{BoundOp, Kinds};
+use std::sync::Arc;
+use tenon_diagnostics::Span;
+
+/// An expression in a [`Code`] arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExprId(pub u32);
+
+/// One compiled unit: the module's source, or a value filled in later.
+#[derive(Debug, Default)]
+pub struct Code {
+    nodes: Vec<Node>,
+}
+
+impl Code {
+    pub fn push(&mut self, expr: Expr, span: Span) -> ExprId {
+        let id = ExprId(self.nodes.len() as u32);
+        self.nodes.push(Node { expr, span });
+        id
+    }
+
+    pub fn set(&mut self, id: ExprId, expr: Expr) {
+        self.nodes[id.0 as usize].expr = expr;
+    }
+
+    pub fn expr(&self, id: ExprId) -> &Expr {
+        &self.nodes[id.0 as usize].expr
+    }
+
+    pub fn span(&self, id: ExprId) -> Span {
+        self.nodes[id.0 as usize].span
+    }
+}
+
+#[derive(Debug)]
+struct Node {
+    expr: Expr,
+    span: Span,
+}
+
+#[derive(Debug)]
+pub enum Expr {
+    /// `_`
+    Top,
+    /// `_|_`, or where compiling failed (the error is already reported).
+    Bottom,
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Arc<str>),
+    Bytes(Arc<[u8]>),
+    /// A predeclared type: `int`, `string`, `number`…
+    Kind(Kinds),
+    /// `<x`, `!=x`, `=~x`…
+    Bound(BoundOp, ExprId),
+    Ref(Ref),
+    Struct(Box<StructLit>),
+    List(Box<ListLit>),
+    /// `-x`, `+x`, `!x`
+    Unary(UnaryOp, ExprId),
+    Binary(BinaryOp, ExprId, ExprId),
+    /// `a & b & …`, flattened.
+    And(Box<[ExprId]>),
+    /// `a | *b | …`, flattened, with default marks.
+    Or(Box<[Disjunct]>),
+    Select(ExprId, Label),
+    Index(ExprId, ExprId),
+    Slice(ExprId, Option<ExprId>, Option<ExprId>),
+    Call(ExprId, Box<[ExprId]>),
+    Builtin(Builtin),
+    Interpolation(Box<[Part]>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Disjunct {
+    pub expr: ExprId,
+    pub default: bool,
+}
+
+#[derive(Debug)]
+pub enum Part {
+    Text(Arc<str>),
+    Expr(ExprId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Plus,
+    Neg,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    IntDiv,
+    IntMod,
+    Quo,
+    Rem,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Match,
+    NotMatch,
+    LogicalAnd,
+    LogicalOr,
+}
+
+impl BinaryOp {
+    pub fn as_str(self) -> &'static str {
+        use BinaryOp::*;
+        match self {
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            IntDiv => "div",
+            IntMod => "mod",
+            Quo => "quo",
+            Rem => "rem",
+            Eq => "==",
+            Ne => "!=",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Match => "=~",
+            NotMatch => "!~",
+            LogicalAnd => "&&",
+            LogicalOr => "||",
+        }
+    }
+}
+
+/// A resolved reference. `up` counts environment frames outwards from the
+/// innermost one: a struct literal, a `for` or `let` clause, or a pattern
+/// with an alias each open one frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ref {
+    /// A field of the struct `up` frames out.
+    Field { up: u32, label: Label },
+    /// A `let` of the struct `up` frames out; `value` is its expression.
+    Let { up: u32, value: ExprId },
+    /// A variable bound by a clause or a pattern alias.
+    Var { up: u32, slot: u32 },
+}
+
+/// The builtin functions of the language itself (packages come later).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Len,
+    Close,
+    And,
+    Or,
+    Div,
+    Mod,
+    Quo,
+    Rem,
+}
+
+impl Builtin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Len => "len",
+            Builtin::Close => "close",
+            Builtin::And => "and",
+            Builtin::Or => "or",
+            Builtin::Div => "div",
+            Builtin::Mod => "mod",
+            Builtin::Quo => "quo",
+            Builtin::Rem => "rem",
+        }
+    }
+}
+
+/// A struct literal (also the body of a comprehension, and a file).
+#[derive(Debug, Default)]
+pub struct StructLit {
+    pub decls: Vec<Decl>,
+}
+
+#[derive(Debug)]
+pub enum Decl {
+    Field {
+        label: Label,
+        optional: Optionality,
+        value: ExprId,
+    },
+    /// `(expr): value` or an interpolated quoted label.
+    Dynamic {
+        label: ExprId,
+        optional: Optionality,
+        value: ExprId,
+    },
+    /// `[pattern]: value`; with an alias the value sees the label in a
+    /// frame of its own.
+    Pattern {
+        pattern: ExprId,
+        value: ExprId,
+        alias: bool,
+    },
+    Embed(ExprId),
+    Comprehension(Box<Comprehension>),
+    /// `...` (open) or `...T` (every other field must be a `T`).
+    Ellipsis(Option<ExprId>),
+}
+
+/// Regular, `?` or `!`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Optionality {
+    Optional,
+    Required,
+    Regular,
+}
+
+#[derive(Debug)]
+pub struct Comprehension {
+    pub clauses: Vec<Clause>,
+    /// A [`Expr::Struct`].
+    pub body: ExprId,
+}
+
+#[derive(Debug)]
+pub enum Clause {
+    /// `for v in x` / `for k, v in x`: one frame with `[v]` or `[k, v]`.
+    For {
+        key: bool,
+        source: ExprId,
+    },
+    If(ExprId),
+    /// One frame holding the value.
+    Let(ExprId),
+}
+
+#[derive(Debug, Default)]
+pub struct ListLit {
+    pub elems: Vec<Elem>,
+    /// `...T` at the end (`...` alone is `Some(Top)`); `None` for a closed
+    /// list.
+    pub tail: Option<ExprId>,
+}
+
+#[derive(Debug)]
+pub enum Elem {
+    Expr(ExprId),
+    Comprehension(Box<Comprehension>),
+}

@@ -1,0 +1,145 @@
+//! Labels: field names interned to small integers. A compiled module owns
+//! the labels its source mentions; an evaluation adds the labels it
+//! computes (dynamic fields, data) in a table of its own, so a shared
+//! module is never mutated.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// An interned field name, or a list index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    /// A field: index into the label table.
+    Field(u32),
+    /// A list element.
+    Index(u32),
+}
+
+/// What a field label is, which decides whether it is exported and how
+/// closedness treats it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelKind {
+    Regular,
+    /// `#name`
+    Definition,
+    /// `_name`
+    Hidden,
+    /// `_#name`
+    HiddenDefinition,
+}
+
+impl LabelKind {
+    /// The kind of an identifier label (quoted labels are always regular).
+    pub fn of_ident(name: &str) -> LabelKind {
+        if name.starts_with("_#") {
+            LabelKind::HiddenDefinition
+        } else if name.starts_with('#') {
+            LabelKind::Definition
+        } else if name.starts_with('_') && name.len() > 1 {
+            LabelKind::Hidden
+        } else {
+            LabelKind::Regular
+        }
+    }
+
+    /// Whether `export` writes fields of this kind.
+    pub fn is_exported(self) -> bool {
+        self == LabelKind::Regular
+    }
+
+    /// Whether closedness rules apply (definitions and hidden fields are
+    /// always allowed).
+    pub fn is_regular(self) -> bool {
+        self == LabelKind::Regular
+    }
+}
+
+/// A growable set of interned names. The same text written as an
+/// identifier and as a quoted label may differ in kind (`#a` is a
+/// definition, `"#a"` a regular field), so each text has a slot per kind.
+#[derive(Clone, Debug, Default)]
+pub struct Interner {
+    names: Vec<(Arc<str>, LabelKind)>,
+    index: HashMap<Arc<str>, [u32; 4]>,
+}
+
+const ABSENT: u32 = u32::MAX;
+
+impl Interner {
+    fn find(&self, text: &str, kind: LabelKind) -> Option<u32> {
+        let id = self.index.get(text)?[kind as usize];
+        (id != ABSENT).then_some(id)
+    }
+
+    fn insert(&mut self, offset: u32, text: &str, kind: LabelKind) -> u32 {
+        let id = offset + self.names.len() as u32;
+        let text: Arc<str> = Arc::from(text);
+        self.names.push((text.clone(), kind));
+        self.index.entry(text).or_insert([ABSENT; 4])[kind as usize] = id;
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Interning while compiling: the module's own table.
+    pub fn intern(&mut self, text: &str, kind: LabelKind) -> Label {
+        match self.find(text, kind) {
+            Some(id) => Label::Field(id),
+            None => Label::Field(self.insert(0, text, kind)),
+        }
+    }
+}
+
+/// The labels of one evaluation: the module's (shared, read-only) and the
+/// ones computed while evaluating.
+#[derive(Clone, Debug)]
+pub struct Labels {
+    base: Arc<Interner>,
+    local: Interner,
+}
+
+impl Labels {
+    pub fn new(base: Arc<Interner>) -> Labels {
+        Labels {
+            base,
+            local: Interner::default(),
+        }
+    }
+
+    /// The label of a field named `text` (`kind` says how it was written).
+    pub fn intern(&mut self, text: &str, kind: LabelKind) -> Label {
+        if let Some(id) = self.base.find(text, kind) {
+            return Label::Field(id);
+        }
+        let offset = self.base.len() as u32;
+        if let Some(id) = self.local.find(text, kind) {
+            return Label::Field(id);
+        }
+        Label::Field(self.local.insert(offset, text, kind))
+    }
+
+    /// The name of a field label, or the decimal index of a list element.
+    pub fn text(&self, label: Label) -> std::borrow::Cow<'_, str> {
+        match label {
+            Label::Field(id) => std::borrow::Cow::Borrowed(&self.entry(id).0),
+            Label::Index(i) => std::borrow::Cow::Owned(i.to_string()),
+        }
+    }
+
+    pub fn kind(&self, label: Label) -> LabelKind {
+        match label {
+            Label::Field(id) => self.entry(id).1,
+            Label::Index(_) => LabelKind::Regular,
+        }
+    }
+
+    fn entry(&self, id: u32) -> &(Arc<str>, LabelKind) {
+        let base = self.base.len();
+        match (id as usize).checked_sub(base) {
+            Some(local) => &self.local.names[local],
+            None => &self.base.names[id as usize],
+        }
+    }
+}
