@@ -85,6 +85,27 @@ impl Evaluation {
         let root = self.eval.root();
         self.eval.finalize(root);
         self.eval.finalize(self.target);
+        if std::env::var_os("TENON_STATS").is_some() {
+            eprintln!(
+                "stats: {} vertices of {} bytes, {} environments",
+                self.eval.vertices.len(),
+                std::mem::size_of::<crate::eval::Vertex>(),
+                self.eval.envs.len()
+            );
+            if std::env::var_os("TENON_STATS_LABELS").is_some() {
+                let mut counts = std::collections::HashMap::new();
+                for v in &self.eval.vertices {
+                    *counts
+                        .entry(self.eval.labels.text(v.label).into_owned())
+                        .or_insert(0) += 1;
+                }
+                let mut counts: Vec<_> = counts.into_iter().collect();
+                counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+                for (label, count) in counts.iter().take(40) {
+                    eprintln!("{count:8} {label}");
+                }
+            }
+        }
         let mut errors = Vec::new();
         if self.target != root {
             self.eval.collect_errors(root, false, &mut errors);

@@ -26,6 +26,20 @@ impl Evaluator {
         if items.is_empty() {
             return;
         }
+        // `x & x` is `x`: the same disjunction met twice (through two
+        // references to one schema) adds nothing when it cannot depend on
+        // its environment.
+        let mut kept: Vec<(super::Conjunct, u32)> = Vec::new();
+        for (conjunct, occurrence) in items {
+            let duplicate = kept.iter().any(|(k, _)| {
+                k.source == conjunct.source
+                    && (k.env == conjunct.env || self.is_constant_source(conjunct.source))
+            });
+            if !duplicate {
+                kept.push((conjunct, occurrence));
+            }
+        }
+        let items = kept;
         let mut options: Vec<Alternatives> = Vec::new();
         for (conjunct, occurrence) in &items {
             let super::Source::Expr(e) = conjunct.source else {
@@ -50,6 +64,8 @@ impl Evaluator {
             self.fail(v, EvalError::new(ErrorKind::Limit, message, span));
             return;
         }
+        let scalar =
+            options.iter().all(|o| self.is_scalar_disjunction(o.0)) && self.v(v).arcs.is_empty();
         let mut survivors = Vec::new();
         let mut failures = Vec::new();
         let mut combination = vec![0usize; options.len()];
@@ -62,11 +78,17 @@ impl Evaluator {
                 choices.push((option.0, option.1, index));
                 default &= is_default || !option.3;
             }
-            let conjuncts = self.v(v).conjuncts.clone();
-            let fork_vertex = self.v_mut(fork);
-            fork_vertex.conjuncts = conjuncts;
-            fork_vertex.choices = choices;
-            self.finalize(fork);
+            if scalar {
+                // Scalars unify in any order: start from what the other
+                // conjuncts established and meet the chosen alternatives.
+                self.scalar_fork(v, fork, &choices[choices.len() - options.len()..]);
+            } else {
+                let conjuncts = self.v(v).conjuncts.clone();
+                let fork_vertex = self.v_mut(fork);
+                fork_vertex.conjuncts = conjuncts;
+                fork_vertex.choices = choices;
+                self.finalize(fork);
+            }
             match self.deep_error(fork) {
                 Some(error) => failures.push(error),
                 None => match self.v(fork).disjunction.clone() {
@@ -98,6 +120,83 @@ impl Evaluator {
             return;
         }
         self.resolve_alternatives(v, survivors);
+    }
+
+    /// A fork of a scalar vertex: its kinds, atom and bounds so far, met
+    /// with the chosen alternatives.
+    fn scalar_fork(&mut self, v: VertexId, fork: VertexId, choices: &[(ExprRef, u32, u32)]) {
+        let source = self.v(v);
+        let (kinds, kind_span, atom, bounds, error) = (
+            source.kinds,
+            source.kind_span,
+            source.atom.clone(),
+            source.bounds.clone(),
+            source.error,
+        );
+        let f = self.v_mut(fork);
+        f.kinds = kinds;
+        f.kind_span = kind_span;
+        f.atom = atom;
+        f.bounds = bounds;
+        f.error = error;
+        f.state = super::State::Evaluating;
+        for &(e, _, index) in choices {
+            let unit = self.units[e.unit as usize].clone();
+            let Expr::Or(disjuncts) = unit.code.expr(e.id) else {
+                continue;
+            };
+            let chosen = ExprRef {
+                unit: e.unit,
+                id: disjuncts[index as usize].expr,
+            };
+            self.add_conjunct(
+                fork,
+                super::Conjunct {
+                    source: super::Source::Expr(chosen),
+                    env: None,
+                    close: super::CloseRef(0),
+                },
+            );
+        }
+        self.resolve_disjunctions(fork);
+        let f = self.v_mut(fork);
+        f.state = super::State::Done;
+        f.finalized = true;
+    }
+
+    /// Whether every alternative of a disjunction is a constant scalar
+    /// (`int & >=1 | *1`): such a disjunction needs no forked structure.
+    fn is_scalar_disjunction(&self, e: ExprRef) -> bool {
+        self.is_constant_scalar(e)
+    }
+
+    fn is_constant_source(&self, source: super::Source) -> bool {
+        match source {
+            super::Source::Expr(e) => self.is_constant_scalar(e),
+            super::Source::Vertex(_) => false,
+        }
+    }
+
+    /// An expression of literals, types, bounds of literals and `&`/`|`
+    /// of those: its value depends on nothing.
+    fn is_constant_scalar(&self, e: ExprRef) -> bool {
+        let code = &self.units[e.unit as usize].code;
+        let at = |id| ExprRef { unit: e.unit, id };
+        match code.expr(e.id) {
+            Expr::Top
+            | Expr::Null
+            | Expr::Bool(_)
+            | Expr::Number(_)
+            | Expr::String(_)
+            | Expr::Bytes(_)
+            | Expr::Kind(_) => true,
+            Expr::Bound(_, operand) => self.is_constant_scalar(at(*operand)),
+            Expr::And(parts) => parts.iter().all(|&p| self.is_constant_scalar(at(p))),
+            Expr::Or(disjuncts) => disjuncts
+                .iter()
+                .all(|d| self.is_constant_scalar(at(d.expr))),
+            _ => false,
+        }
     }
 
     /// Makes `v` the disjunction of `forks` (merging equal ones), or the
@@ -158,6 +257,10 @@ impl Evaluator {
         }
         self.finalize(a);
         self.finalize(b);
+        let (a, b) = (self.resolved(a), self.resolved(b));
+        if a == b {
+            return true;
+        }
         let (x, y) = (self.v(a), self.v(b));
         if x.kinds != y.kinds || x.disjunction.is_some() || y.disjunction.is_some() {
             return false;

@@ -16,6 +16,9 @@ impl Evaluator {
         }
         self.v_mut(v).finalized = true;
         self.structure(v);
+        if let Some(target) = self.v(v).share {
+            return self.finalize(target);
+        }
         if self.depth >= self.limits.max_depth {
             self.limit_hit = true;
             let error = EvalError::new(
@@ -45,6 +48,9 @@ impl Evaluator {
 
     /// The first real (not incomplete) error in `v` or below.
     pub(crate) fn deep_error(&self, v: VertexId) -> Option<EvalError> {
+        if let Some(target) = self.v(v).share {
+            return self.deep_error(target);
+        }
         if let Some(error) = self.error_of(v) {
             if !error.is_incomplete() {
                 return Some(error.clone());

@@ -101,8 +101,57 @@ impl Evaluator {
         }
     }
 
-    /// A vertex with a resolved disjunction stands for its default.
+    /// Structure sharing: a vertex whose only conjunct is a reference to
+    /// another (`labels: _labels`) becomes that vertex instead of a copy,
+    /// when nothing about it could differ: no closedness, no forced
+    /// disjunction choices, not a definition, not a cycle.
+    pub(crate) fn try_share(&mut self, v: VertexId) -> bool {
+        let vertex = self.v(v);
+        if vertex.conjuncts.len() != 1 || !vertex.choices.is_empty() || vertex.parent.is_none() {
+            return false;
+        }
+        let conjunct = vertex.conjuncts[0];
+        let Source::Expr(e) = conjunct.source else {
+            return false;
+        };
+        if conjunct.close.0 != 0 {
+            return false;
+        }
+        if !matches!(
+            self.code(e.unit).expr(e.id),
+            Expr::Ref(_) | Expr::Select(..)
+        ) {
+            return false;
+        }
+        if matches!(
+            self.labels.kind(vertex.label),
+            LabelKind::Definition | LabelKind::HiddenDefinition
+        ) {
+            return false;
+        }
+        let Val::Vertex(w) = self.eval(e, conjunct.env) else {
+            return false;
+        };
+        if w == v || self.is_ancestor(w, v) || self.is_ancestor(v, w) {
+            return false;
+        }
+        let kind = self.labels.kind(self.v(w).label);
+        if matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition)
+            || self.v(w).state == State::Evaluating
+        {
+            return false;
+        }
+        self.structure(w);
+        self.v_mut(v).share = Some(w);
+        true
+    }
+
+    /// What a vertex stands for: the vertex it shares, or the default of
+    /// its resolved disjunction.
     pub(crate) fn resolved(&self, v: VertexId) -> VertexId {
+        if let Some(target) = self.v(v).share {
+            return self.resolved(target);
+        }
         match &self.v(v).disjunction {
             Some(d) => {
                 let defaults: Vec<_> = d.forks.iter().filter(|f| f.1).collect();

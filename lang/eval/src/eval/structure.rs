@@ -26,6 +26,11 @@ impl Evaluator {
         }
         self.depth += 1;
         self.v_mut(v).state = State::Evaluating;
+        if self.try_share(v) {
+            self.v_mut(v).state = State::Done;
+            self.depth -= 1;
+            return;
+        }
         let mut i = 0;
         while i < self.v(v).conjuncts.len() {
             let conjunct = self.v(v).conjuncts[i];

@@ -121,6 +121,9 @@ pub struct Vertex {
     pub disjunctions_seen: Vec<(ExprRef, u32)>,
     /// Whether this vertex came from a `for` over a struct that is closed.
     pub closed_by_close: bool,
+    /// This vertex is exactly another one (its only conjunct is a
+    /// reference to it): structure sharing, so the value is not rebuilt.
+    pub share: Option<VertexId>,
     /// Its arcs have been evaluated too (see `finalize`).
     pub finalized: bool,
     /// Patterns have been matched against the arcs of phase one.
@@ -155,6 +158,7 @@ impl Vertex {
             choices: Vec::new(),
             disjunctions_seen: Vec::new(),
             closed_by_close: false,
+            share: None,
             finalized: false,
             patterns_applied: false,
             def_close: CloseRef(0),
