@@ -149,12 +149,23 @@ impl Compiler {
                         }
                         _ => None,
                     };
-                    if let Some(label) = label {
-                        for alias in [&field.label.alias, &field.value_alias]
-                            .into_iter()
-                            .flatten()
-                        {
-                            scope.bind(alias.name.clone(), Binding::Field(label), alias.span);
+                    match label {
+                        Some(label) => {
+                            for alias in [&field.label.alias, &field.value_alias]
+                                .into_iter()
+                                .flatten()
+                            {
+                                scope.bind(alias.name.clone(), Binding::Field(label), alias.span);
+                            }
+                        }
+                        // `F=(k): v`: the alias stands for the value, like a
+                        // `let` holding it.
+                        None => {
+                            if let Some(alias) = &field.label.alias {
+                                let slot = self.code.push(Expr::Top, alias.span);
+                                scope.bind(alias.name.clone(), Binding::Let(slot), alias.span);
+                                self.dynamic_aliases.push((field.span, slot));
+                            }
                         }
                     }
                 }
@@ -198,10 +209,8 @@ impl Compiler {
                     value,
                 }
             }
-            ast::LabelName::String(expr) => self.dynamic_field(expr, optional, &field.value),
-            ast::LabelName::Dynamic { expr, .. } => {
-                self.dynamic_field(expr, optional, &field.value)
-            }
+            ast::LabelName::String(expr) => self.dynamic_field(field, expr, optional),
+            ast::LabelName::Dynamic { expr, .. } => self.dynamic_field(field, expr, optional),
             ast::LabelName::Pattern { alias, expr, .. } => {
                 let pattern = self.expr(expr);
                 let value = match alias {
@@ -226,12 +235,20 @@ impl Compiler {
 
     fn dynamic_field(
         &mut self,
+        field: &ast::Field,
         label: &ast::Expr,
         optional: Optionality,
-        value: &ast::Expr,
     ) -> Decl {
         let label = self.expr(label);
-        let value = self.expr(value);
+        let value = self.expr(&field.value);
+        if let Some(i) = self
+            .dynamic_aliases
+            .iter()
+            .position(|(span, _)| *span == field.span)
+        {
+            let (_, slot) = self.dynamic_aliases.swap_remove(i);
+            self.code.set(slot, Expr::And(Box::new([value])));
+        }
         Decl::Dynamic {
             label,
             optional,

@@ -88,4 +88,7 @@ pub(crate) struct Compiler {
     pub labels: Interner,
     pub scopes: Scopes,
     pub diagnostics: Vec<Diagnostic>,
+    /// Aliases of dynamic fields declared but not compiled yet: the
+    /// field's span and the slot for its value.
+    pub dynamic_aliases: Vec<(tenon_diagnostics::Span, ExprId)>,
 }

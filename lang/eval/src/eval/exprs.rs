@@ -144,6 +144,10 @@ impl Evaluator {
                     return Err(error.clone());
                 }
                 let vertex = self.v(w);
+                if vertex.atom.is_none() && vertex.state == super::State::Evaluating {
+                    self.cycle_hits += 1;
+                }
+                let vertex = self.v(w);
                 match &vertex.atom {
                     Some((atom, _)) => Ok(atom.clone()),
                     None if vertex.disjunction.is_some() => Err(incomplete("disjunction", span)),

@@ -127,6 +127,11 @@ pub struct Evaluator {
     pub(crate) limits: Limits,
     depth: u32,
     limit_hit: bool,
+    /// Set while retrying deferred expressions (they are not deferred
+    /// again).
+    retrying: bool,
+    /// How often a value under evaluation was read before it was known.
+    cycle_hits: u64,
 }
 
 impl Evaluator {
@@ -150,6 +155,8 @@ impl Evaluator {
             limits,
             depth: 0,
             limit_hit: false,
+            retrying: false,
+            cycle_hits: 0,
         };
         let root = eval.new_vertex(None, Label::Index(0));
         for &id in &program.roots {

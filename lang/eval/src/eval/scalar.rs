@@ -143,7 +143,7 @@ pub(crate) fn apply_binary(op: BinaryOp, a: &Atom, b: &Atom) -> Result<Atom, Str
     };
     let num = |r: Result<crate::num::Number, crate::num::NumberError>| match r {
         Ok(n) => Ok(Number(n)),
-        Err(error) => Err(format!("failed arithmetic: {error}")),
+        Err(error) => Err(error.cue_message()),
     };
     match op {
         Eq => Ok(Bool(loose_eq(a, b))),

@@ -1,5 +1,6 @@
 //! Phase one and the driver of phase two: adding conjuncts to a vertex.
 
+use super::exprs::Val;
 use super::vertex::{Pattern, Pending};
 use super::{
     Arc, CloseRef, Conjunct, EnvId, ErrorKind, EvalError, Evaluator, ExprRef, Frame, Source, State,
@@ -25,6 +26,7 @@ impl Evaluator {
             return;
         }
         self.depth += 1;
+        let cycle_hits = self.cycle_hits;
         self.v_mut(v).state = State::Evaluating;
         if self.try_share(v) {
             self.v_mut(v).state = State::Done;
@@ -44,6 +46,27 @@ impl Evaluator {
         self.check_closedness(v);
         self.v_mut(v).state = State::Done;
         self.depth -= 1;
+        self.forget_if_tentative(v, cycle_hits);
+    }
+
+    /// A scalar that came out incomplete because it read a value still
+    /// being evaluated (`c: f * 2` while `f` is under way) is forgotten, so
+    /// that it is evaluated again once that value is known.
+    fn forget_if_tentative(&mut self, v: VertexId, cycle_hits: u64) {
+        if self.cycle_hits == cycle_hits || !self.v(v).arcs.is_empty() {
+            return;
+        }
+        let Some(error) = self.error_of(v) else {
+            return;
+        };
+        if !error.is_incomplete() {
+            return;
+        }
+        let vertex = self.v(v);
+        let mut fresh = super::Vertex::new(vertex.parent, vertex.label);
+        fresh.conjuncts = vertex.conjuncts.clone();
+        fresh.choices = vertex.choices.clone();
+        *self.v_mut(v) = fresh;
     }
 
     /// Adds a conjunct to `v`'s list and, if `v` is already being
@@ -138,6 +161,11 @@ impl Evaluator {
             }
             _ => {
                 let value = self.eval(e, env);
+                let incomplete = matches!(&value, Val::Error(error) if error.is_incomplete());
+                if incomplete && !self.retrying {
+                    self.v_mut(v).pending.push(Pending::Retry(conjunct));
+                    return;
+                }
                 self.unify_value(v, value, span, close);
             }
         }
@@ -425,8 +453,9 @@ impl Evaluator {
                 .or_else(|| {
                     pending
                         .iter()
-                        .position(|p| !matches!(p, Pending::Disjunction(..)))
-                });
+                        .position(|p| !matches!(p, Pending::Disjunction(..) | Pending::Retry(_)))
+                })
+                .or_else(|| pending.iter().position(|p| matches!(p, Pending::Retry(_))));
             let Some(next) = next else { break };
             let item = self.v_mut(v).pending.remove(next);
             match item {
@@ -445,6 +474,11 @@ impl Evaluator {
                     close,
                 } => self.add_struct_comprehension(v, decl, index, env, close),
                 Pending::List(conjunct) => self.add_list_conjunct(v, conjunct),
+                Pending::Retry(conjunct) => {
+                    let retrying = std::mem::replace(&mut self.retrying, true);
+                    self.add_conjunct(v, conjunct);
+                    self.retrying = retrying;
+                }
                 Pending::Disjunction(..) => unreachable!("disjunctions are not picked"),
             }
         }

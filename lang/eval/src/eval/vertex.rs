@@ -50,6 +50,9 @@ pub enum Pending {
     },
     /// A list literal with comprehensions.
     List(Conjunct),
+    /// An expression that was incomplete while the vertex was under way
+    /// (it may depend on the vertex itself): tried once more at the end.
+    Retry(Conjunct),
     /// A disjunction, resolved after everything else; the number says
     /// which occurrence of that expression in this vertex it is.
     Disjunction(Conjunct, u32),
