@@ -49,12 +49,26 @@ impl Evaluator {
             let Expr::Or(disjuncts) = unit.code.expr(e.id) else {
                 continue;
             };
+            // Outer marks decide; without them, an alternative that is a
+            // disjunction with defaults of its own passes them on (its
+            // forks carry them), and plain alternatives are not defaults.
+            let marked = disjuncts.iter().any(|d| d.default);
+            let nested: Vec<bool> = disjuncts
+                .iter()
+                .map(|d| {
+                    self.has_marks(ExprRef {
+                        unit: e.unit,
+                        id: d.expr,
+                    })
+                })
+                .collect();
+            let has_default = marked || nested.iter().any(|&n| n);
             let alternatives: Vec<(u32, bool)> = disjuncts
                 .iter()
+                .zip(&nested)
                 .enumerate()
-                .map(|(i, d)| (i as u32, d.default))
+                .map(|(i, (d, &n))| (i as u32, d.default || (!marked && n)))
                 .collect();
-            let has_default = disjuncts.iter().any(|d| d.default);
             options.push((e, *occurrence, alternatives, has_default));
         }
         let total: u64 = options.iter().map(|o| o.2.len() as u64).product();
@@ -109,6 +123,25 @@ impl Evaluator {
             break;
         }
         if survivors.is_empty() {
+            if failures.len() > 1 {
+                let mut spans = Vec::new();
+                let messages: Vec<String> = failures
+                    .iter()
+                    .map(|f| {
+                        spans.extend(f.spans.iter().copied());
+                        f.message.clone()
+                    })
+                    .collect();
+                let message = format!(
+                    "{} errors in empty disjunction: {}",
+                    failures.len(),
+                    messages.join("; ")
+                );
+                let mut error = EvalError::new(ErrorKind::Conflict, message, spans);
+                error.vertex = Some(v);
+                self.fail(v, error);
+                return;
+            }
             let mut error = failures.into_iter().next().unwrap_or_else(|| {
                 EvalError::new(ErrorKind::Conflict, "empty disjunction", vec![])
             });
@@ -162,6 +195,23 @@ impl Evaluator {
         let f = self.v_mut(fork);
         f.state = super::State::Done;
         f.finalized = true;
+    }
+
+    /// Whether an expression is a disjunction with default marks.
+    fn has_marks(&self, e: ExprRef) -> bool {
+        match self.units[e.unit as usize].code.expr(e.id) {
+            Expr::Or(disjuncts) => {
+                disjuncts.len() > 1
+                    && disjuncts.iter().any(|d| {
+                        d.default
+                            || self.has_marks(ExprRef {
+                                unit: e.unit,
+                                id: d.expr,
+                            })
+                    })
+            }
+            _ => false,
+        }
     }
 
     /// Whether every alternative of a disjunction is a constant scalar

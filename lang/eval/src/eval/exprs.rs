@@ -303,6 +303,8 @@ impl Evaluator {
         let right = self.eval(rhs, env);
         let lspan = self.code(lhs.unit).span(lhs.id);
         let rspan = self.code(rhs.unit).span(rhs.id);
+        let left_origin = self.origin(&left);
+        let right_origin = self.origin(&right);
         if op == BinaryOp::Add || op == BinaryOp::Mul {
             if let Some(error) = self.list_arith(op, &left, &right, span) {
                 return error;
@@ -318,12 +320,23 @@ impl Evaluator {
         };
         match super::scalar::apply_binary(op, &a, &b) {
             Ok(atom) => Val::Atom(atom),
-            Err(message) => Val::Error(EvalError::new(
-                ErrorKind::Invalid,
-                message,
-                vec![span, lspan, rspan],
-            )),
+            Err(message) => {
+                let mut spans = vec![span, lspan];
+                spans.extend(left_origin);
+                spans.push(rspan);
+                spans.extend(right_origin);
+                Val::Error(EvalError::new(ErrorKind::Invalid, message, spans))
+            }
         }
+    }
+
+    /// Where the concrete value of an operand was written, when it comes
+    /// from a reference.
+    fn origin(&mut self, value: &Val) -> Option<Span> {
+        let Val::Vertex(w) = value else { return None };
+        self.structure(*w);
+        let w = self.resolved(*w);
+        self.v(w).atom.as_ref().map(|a| a.1)
     }
 
     /// Whether a value is bottom (`_|_`): an error, including a missing

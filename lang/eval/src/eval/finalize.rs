@@ -129,9 +129,11 @@ impl Evaluator {
         let Some(d) = &self.v(v).disjunction else {
             return String::new();
         };
+        let any_default = d.forks.iter().any(|f| f.1);
         let parts: Vec<String> = d
             .forks
             .iter()
+            .filter(|f| f.1 || !any_default)
             .map(|&(f, _)| match &self.v(f).atom {
                 Some((atom, _)) => atom.to_string(),
                 None => self.describe(f),

@@ -3,7 +3,7 @@
 
 use super::{ErrorKind, EvalError, Evaluator, VertexId};
 use crate::ir::BinaryOp;
-use crate::value::{compare, loose_eq, Atom, Bound, Kinds};
+use crate::value::{compare, loose_eq, Atom, Bound, BoundOp, Kinds};
 use std::cmp::Ordering;
 use std::sync::Arc;
 use tenon_diagnostics::Span;
@@ -87,8 +87,31 @@ impl Evaluator {
             .bounds
             .iter()
             .any(|(b, _)| b.op == bound.op && b.value.same(&bound.value));
-        if !duplicate {
-            vertex.bounds.push((bound, span));
+        if duplicate {
+            return;
+        }
+        let clash = vertex
+            .bounds
+            .iter()
+            .find(|(other, _)| disjoint(other, &bound))
+            .cloned();
+        vertex.bounds.push((bound.clone(), span));
+        if let Some((other, other_span)) = clash {
+            let (low, high) = if matches!(bound.op, BoundOp::Lt | BoundOp::Le) {
+                (&other, &bound)
+            } else {
+                (&bound, &other)
+            };
+            let what = if matches!(bound.value, Atom::Number(_)) {
+                "number"
+            } else {
+                "string"
+            };
+            let message = format!("incompatible {what} bounds {high} and {low}");
+            self.fail(
+                v,
+                EvalError::new(ErrorKind::Conflict, message, spans(Some(other_span), span)),
+            );
         }
     }
 }
@@ -100,6 +123,25 @@ fn spans(first: Option<Span>, second: Span) -> Vec<Span> {
     }
     out.sort();
     out
+}
+
+/// Whether a lower and an upper bound leave no value between them
+/// (`>5 & <3`, `>=5 & <5`; `>=5 & <=5` is not empty).
+fn disjoint(a: &Bound, b: &Bound) -> bool {
+    let lower = |x: &Bound| matches!(x.op, BoundOp::Gt | BoundOp::Ge);
+    let upper = |x: &Bound| matches!(x.op, BoundOp::Lt | BoundOp::Le);
+    let (low, high) = if lower(a) && upper(b) {
+        (a, b)
+    } else if lower(b) && upper(a) {
+        (b, a)
+    } else {
+        return false;
+    };
+    match compare(&low.value, &high.value) {
+        Some(Ordering::Greater) => true,
+        Some(Ordering::Equal) => low.op == BoundOp::Gt || high.op == BoundOp::Lt,
+        _ => false,
+    }
 }
 
 /// The error of `atom` failing `bound`, if it does.
