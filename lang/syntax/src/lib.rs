@@ -7,12 +7,14 @@
 //! [`dump`] prints a tree without spans, for tests.
 
 pub mod ast;
+pub mod data;
 pub mod dump;
 mod lexer;
 mod literal;
 mod parser;
 mod token;
 
+pub use data::{parse_json, parse_yaml};
 pub use lexer::{tokenize, Lexer, SpannedTok, MAX_NESTING};
 pub use parser::{parse_expr, parse_file, ParsedExpr, ParsedFile};
 pub use tenon_diagnostics::{Diagnostic, FileId, Span};
