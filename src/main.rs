@@ -29,6 +29,17 @@ enum Command {
         /// Files or directories (default: the current directory).
         paths: Vec<PathBuf>,
     },
+    /// Evaluate the files of one package and print the value in Tenon
+    /// syntax (values that are not concrete are printed as they are).
+    Eval {
+        /// Evaluate this expression (in the scope of the package) instead
+        /// of the whole package.
+        #[arg(short = 'e', long = "expression")]
+        expr: Option<String>,
+        /// Files (.cue, .tn) or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Evaluate the files of one package and print the concrete value.
     Export {
         /// Evaluate this expression (in the scope of the package) instead
@@ -38,7 +49,7 @@ enum Command {
         /// Output format.
         #[arg(long = "out", value_enum, default_value = "json")]
         out: cli::export::Format,
-        /// Files (.cue, .tn) or directories.
+        /// Files (.cue, .tn; .json and .yaml data) or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -58,7 +69,12 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Fmt { check, paths } => cli::fmt::run(&paths, check),
         Command::Parse { tree, paths } => cli::parse::run(&paths, tree),
-        Command::Export { expr, out, paths } => cli::export::run(&paths, expr.as_deref(), out),
+        Command::Export { expr, out, paths } => {
+            cli::export::run(&paths, expr.as_deref(), cli::export::Output::Export(out))
+        }
+        Command::Eval { expr, paths } => {
+            cli::export::run(&paths, expr.as_deref(), cli::export::Output::Tenon)
+        }
     };
     match result {
         Ok(code) => code,

@@ -171,10 +171,12 @@ mod conformance {
                 return Err(format!("no section {name}"));
             };
             let id = sources.add(name.as_str(), text);
-            let parsed = if name.ends_with(".cue") {
-                tenon_syntax::parse_file(id, text)
+            let parsed = if name.ends_with(".json") {
+                tenon_syntax::parse_json(id, text)
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                tenon_syntax::parse_yaml(id, text)
             } else {
-                return Err(format!("{name}: data files are not read yet"));
+                tenon_syntax::parse_file(id, text)
             };
             errors.extend(parsed.diagnostics);
             files.push(parsed.file);

@@ -1,5 +1,5 @@
-//! `tenon export`: evaluate files of one package and print the concrete
-//! value as JSON or YAML.
+//! `tenon export` and `tenon eval`: evaluate the files of one package and
+//! print the concrete value as JSON or YAML, or the value in Tenon syntax.
 
 use super::{files, report};
 use std::path::PathBuf;
@@ -16,18 +16,29 @@ pub enum Format {
     Yaml,
 }
 
+/// What to print: a concrete export, or (`eval`) the value as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    Export(Format),
+    Tenon,
+}
+
 /// Evaluation can nest deeply before its limits stop it; it runs on a
 /// thread with a large stack.
 const STACK: usize = 512 * 1024 * 1024;
 
-pub fn run(paths: &[PathBuf], expr: Option<&str>, format: Format) -> Result<ExitCode, String> {
+pub fn run(paths: &[PathBuf], expr: Option<&str>, output: Output) -> Result<ExitCode, String> {
     let mut sources = SourceMap::new();
     let mut parsed = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for path in files::expand(paths)? {
         let text = files::read(&path)?;
         let id = sources.add(path.display().to_string(), text.as_str());
-        let result = tenon_syntax::parse_file(id, &text);
+        let result = match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => tenon_syntax::parse_json(id, &text),
+            Some("yaml" | "yml") => tenon_syntax::parse_yaml(id, &text),
+            _ => tenon_syntax::parse_file(id, &text),
+        };
         diagnostics.extend(result.diagnostics);
         parsed.push(result.file);
     }
@@ -45,7 +56,7 @@ pub fn run(paths: &[PathBuf], expr: Option<&str>, format: Format) -> Result<Exit
     }
     let outcome = std::thread::Builder::new()
         .stack_size(STACK)
-        .spawn(move || evaluate(&parsed, expression.as_ref(), format))
+        .spawn(move || evaluate(&parsed, expression.as_ref(), output))
         .map_err(|e| format!("cannot start the evaluator: {e}"))?
         .join()
         .map_err(|_| "the evaluator crashed".to_string())?;
@@ -61,7 +72,7 @@ pub fn run(paths: &[PathBuf], expr: Option<&str>, format: Format) -> Result<Exit
 fn evaluate(
     files: &[ast::File],
     expr: Option<&ast::Expr>,
-    format: Format,
+    output: Output,
 ) -> Result<String, Vec<Diagnostic>> {
     let files: Vec<&ast::File> = files.iter().collect();
     let (module, diagnostics) = match expr {
@@ -72,13 +83,14 @@ fn evaluate(
         return Err(diagnostics);
     }
     let mut evaluation = module.evaluate();
-    match format {
-        Format::Json => {
+    match output {
+        Output::Tenon => evaluation.print(),
+        Output::Export(Format::Json) => {
             let mut writer = JsonWriter::export();
             evaluation.export(&mut writer)?;
             Ok(writer.finish())
         }
-        Format::Yaml => {
+        Output::Export(Format::Yaml) => {
             let mut writer = YamlWriter::new();
             evaluation.export(&mut writer)?;
             Ok(writer.finish())

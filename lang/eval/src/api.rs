@@ -78,6 +78,40 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// Unifies concrete data into the field at `path` (field names from
+    /// the top), before or between evaluations: the rendering hot path
+    /// (`fill(&["parameter"], &properties)`), no compiling involved.
+    pub fn fill(&mut self, path: &[&str], value: &crate::export::Data) -> Result<(), String> {
+        self.eval.fill(self.target, path, value)
+    }
+
+    /// Evaluates everything and prints the value in Tenon syntax
+    /// (non-concrete values as the constraints left on them), or returns
+    /// the errors; incomplete values are not errors here.
+    pub fn print(&mut self) -> Result<String, Vec<Diagnostic>> {
+        let root = self.eval.root();
+        self.eval.finalize(root);
+        self.eval.finalize(self.target);
+        let mut errors = Vec::new();
+        self.eval.collect_errors(root, false, &mut errors);
+        if self.target != root {
+            self.eval.collect_errors(self.target, false, &mut errors);
+        }
+        if errors.is_empty() {
+            self.eval.structure_all(self.target, 0);
+            return Ok(self.eval.print(self.target, self.target == root));
+        }
+        Err(self.diagnostics(&errors))
+    }
+
+    fn diagnostics(&self, errors: &[crate::eval::EvalError]) -> Vec<Diagnostic> {
+        let mut diagnostics: Vec<Diagnostic> =
+            errors.iter().map(|e| self.eval.diagnostic(e)).collect();
+        diagnostics.sort_by_key(|d| (d.span(), d.path.clone()));
+        diagnostics.dedup_by(|a, b| a.message == b.message && a.span() == b.span());
+        diagnostics
+    }
+
     /// Evaluates everything and writes the concrete value, or returns
     /// every error (conflicts anywhere, incomplete values where they
     /// would be exported), sorted by position.
@@ -115,10 +149,6 @@ impl Evaluation {
             self.eval.emit(self.target, out);
             return Ok(());
         }
-        let mut diagnostics: Vec<Diagnostic> =
-            errors.iter().map(|e| self.eval.diagnostic(e)).collect();
-        diagnostics.sort_by_key(|d| (d.span(), d.path.clone()));
-        diagnostics.dedup_by(|a, b| a.message == b.message && a.span() == b.span());
-        Err(diagnostics)
+        Err(self.diagnostics(&errors))
     }
 }
