@@ -82,7 +82,8 @@ impl Evaluation {
     /// the top), before or between evaluations: the rendering hot path
     /// (`fill(&["parameter"], &properties)`), no compiling involved.
     pub fn fill(&mut self, path: &[&str], value: &crate::export::Data) -> Result<(), String> {
-        self.eval.fill(self.target, path, value)
+        let root = self.eval.root();
+        self.eval.fill(root, path, value)
     }
 
     /// Evaluates everything and prints the value in Tenon syntax

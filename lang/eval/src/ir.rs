@@ -17,6 +17,9 @@ pub struct ExprId(pub u32);
 #[derive(Debug, Default)]
 pub struct Code {
     nodes: Vec<Node>,
+    /// The label's span of each field, by the field's value expression
+    /// (errors about a field, such as "not allowed", point at its label).
+    label_spans: std::collections::HashMap<ExprId, Span>,
 }
 
 impl Code {
@@ -36,6 +39,15 @@ impl Code {
 
     pub fn span(&self, id: ExprId) -> Span {
         self.nodes[id.0 as usize].span
+    }
+
+    pub fn set_label_span(&mut self, value: ExprId, span: Span) {
+        self.label_spans.insert(value, span);
+    }
+
+    /// The label of the field whose value is `value`, if it is one.
+    pub fn label_span(&self, value: ExprId) -> Option<Span> {
+        self.label_spans.get(&value).copied()
     }
 }
 

@@ -194,6 +194,7 @@ impl Compiler {
             ast::LabelName::Ident(id) => {
                 let label = self.labels.intern(&id.name, LabelKind::of_ident(&id.name));
                 let value = self.expr(&field.value);
+                self.code.set_label_span(value, field.label.span);
                 Decl::Field {
                     label,
                     optional,
@@ -203,6 +204,7 @@ impl Compiler {
             ast::LabelName::String(ast::Expr::String(s)) => {
                 let label = self.labels.intern(&s.value.to_text(), LabelKind::Regular);
                 let value = self.expr(&field.value);
+                self.code.set_label_span(value, field.label.span);
                 Decl::Field {
                     label,
                     optional,

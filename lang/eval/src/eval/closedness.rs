@@ -36,7 +36,7 @@ impl Evaluator {
                 continue;
             }
             if !self.allowed(v, arc.label) {
-                let span = self.conjunct_span(arc.vertex);
+                let span = self.label_span(arc.vertex);
                 let error = EvalError::new(
                     ErrorKind::NotAllowed,
                     "field not allowed",
@@ -58,6 +58,16 @@ impl Evaluator {
                     self.label_matches(pattern.pattern, Some(pattern.env), &text)
                 })
         })
+    }
+
+    /// Where the field was declared: the label of its first declaration
+    /// (or, failing that, its first conjunct).
+    pub(crate) fn label_span(&self, v: VertexId) -> Option<tenon_diagnostics::Span> {
+        let from_label = self.v(v).conjuncts.iter().find_map(|c| match c.source {
+            super::Source::Expr(e) => self.code(e.unit).label_span(e.id),
+            super::Source::Vertex(_) => None,
+        });
+        from_label.or_else(|| self.conjunct_span(v))
     }
 
     /// Where the first conjunct of a vertex was written.

@@ -85,6 +85,7 @@ impl Evaluator {
         let mut combination = vec![0usize; options.len()];
         'combinations: loop {
             let fork = self.new_vertex(self.v(v).parent, self.v(v).label);
+            self.v_mut(fork).fork_of = Some(v);
             let mut choices = self.v(v).choices.clone();
             let mut default = true;
             for (option, &choice) in options.iter().zip(&combination) {
@@ -129,7 +130,7 @@ impl Evaluator {
                     .iter()
                     .map(|f| {
                         spans.extend(f.spans.iter().copied());
-                        f.message.clone()
+                        shorten(&f.message)
                     })
                     .collect();
                 let message = format!(
@@ -302,6 +303,10 @@ impl Evaluator {
 
     /// Structural equality of two evaluated values.
     pub(crate) fn equal(&mut self, a: VertexId, b: VertexId) -> bool {
+        super::with_stack(|| self.equal_now(a, b))
+    }
+
+    fn equal_now(&mut self, a: VertexId, b: VertexId) -> bool {
         if a == b {
             return true;
         }
@@ -339,5 +344,15 @@ impl Evaluator {
             }
         }
         true
+    }
+}
+
+/// A message of one alternative, kept short in the list of an empty
+/// disjunction's failures.
+fn shorten(message: &str) -> String {
+    const MAX: usize = 160;
+    match message.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &message[..cut]),
+        None => message.to_string(),
     }
 }

@@ -10,6 +10,10 @@ impl Evaluator {
     /// Emits the concrete value of `v`. Call only after `collect_errors`
     /// found nothing: what cannot be exported is skipped.
     pub(crate) fn emit(&self, v: VertexId, out: &mut impl Emit) {
+        super::with_stack(|| self.emit_now(v, out))
+    }
+
+    fn emit_now(&self, v: VertexId, out: &mut impl Emit) {
         let v = self.resolved(v);
         let vertex = self.v(v);
         if let Some((atom, _)) = &vertex.atom {

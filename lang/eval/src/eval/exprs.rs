@@ -26,6 +26,10 @@ pub enum Val {
 
 impl Evaluator {
     pub(crate) fn eval(&mut self, e: ExprRef, env: Option<EnvId>) -> Val {
+        super::with_stack(|| self.eval_now(e, env))
+    }
+
+    fn eval_now(&mut self, e: ExprRef, env: Option<EnvId>) -> Val {
         let unit = self.units[e.unit as usize].clone();
         let span = unit.code.span(e.id);
         let at = |id| ExprRef { unit: e.unit, id };
@@ -289,15 +293,19 @@ impl Evaluator {
                 Ok(other) => return invalid_operand(op, &other, span),
                 Err(error) => return Val::Error(error),
             };
-            if left == (op == BinaryOp::LogicalOr) {
-                return Val::Atom(Atom::Bool(left));
-            }
+            // Both operands are evaluated, as in CUE v0.14 (no short
+            // circuit): an error on the right is an error.
             let right = self.eval(rhs, env);
-            return match self.atom_of(right, span) {
-                Ok(Atom::Bool(b)) => Val::Atom(Atom::Bool(b)),
-                Ok(other) => invalid_operand(op, &other, span),
-                Err(error) => Val::Error(error),
+            let right = match self.atom_of(right, span) {
+                Ok(Atom::Bool(b)) => b,
+                Ok(other) => return invalid_operand(op, &other, span),
+                Err(error) => return Val::Error(error),
             };
+            return Val::Atom(Atom::Bool(if op == BinaryOp::LogicalOr {
+                left || right
+            } else {
+                left && right
+            }));
         }
         let left = self.eval(lhs, env);
         let right = self.eval(rhs, env);
@@ -339,17 +347,24 @@ impl Evaluator {
         self.v(w).atom.as_ref().map(|a| a.1)
     }
 
-    /// Whether a value is bottom (`_|_`): an error, including a missing
-    /// field. A non-concrete value is not bottom.
+    /// Whether a value counts as bottom in `x == _|_` and `x != _|_`: an
+    /// error (a missing field included), or a scalar that is not concrete
+    /// (a type, a bound, a disjunction without a default), as in CUE
+    /// v0.14. A struct or list is not bottom.
     pub(crate) fn is_bottom(&mut self, value: Val) -> bool {
         match value {
-            Val::Error(_) => true,
+            Val::Error(_) | Val::Top | Val::Kinds(_) | Val::Bound(_) => true,
+            Val::Atom(_) => false,
             Val::Vertex(w) => {
                 self.structure(w);
                 let w = self.resolved(w);
-                self.v(w).error.is_some()
+                let vertex = self.v(w);
+                vertex.error.is_some()
+                    || vertex.disjunction.is_some()
+                    || (vertex.atom.is_none()
+                        && vertex.kinds != Kinds::STRUCT
+                        && vertex.kinds != Kinds::LIST)
             }
-            _ => false,
         }
     }
 

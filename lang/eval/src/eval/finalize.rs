@@ -14,18 +14,16 @@ impl Evaluator {
         if self.v(v).finalized {
             return;
         }
+        super::with_stack(|| self.finalize_now(v))
+    }
+
+    fn finalize_now(&mut self, v: VertexId) {
         self.v_mut(v).finalized = true;
         self.structure(v);
         if let Some(target) = self.v(v).share {
             return self.finalize(target);
         }
-        if self.depth >= self.limits.max_depth {
-            self.limit_hit = true;
-            let error = EvalError::new(
-                ErrorKind::Limit,
-                "evaluation too deep (limit reached)",
-                vec![],
-            );
+        if let Some(error) = self.limit_error(v) {
             self.fail(v, error);
             return;
         }
@@ -48,6 +46,10 @@ impl Evaluator {
 
     /// The first real (not incomplete) error in `v` or below.
     pub(crate) fn deep_error(&self, v: VertexId) -> Option<EvalError> {
+        super::with_stack(|| self.deep_error_now(v))
+    }
+
+    fn deep_error_now(&self, v: VertexId) -> Option<EvalError> {
         if let Some(target) = self.v(v).share {
             return self.deep_error(target);
         }
@@ -66,6 +68,10 @@ impl Evaluator {
     /// Every error in the tree below `v`; incomplete values count only
     /// where they would be exported (`concrete`).
     pub(crate) fn collect_errors(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
+        super::with_stack(|| self.collect_errors_now(v, concrete, out))
+    }
+
+    fn collect_errors_now(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
         let v = self.resolved(v);
         let vertex = self.v(v);
         if let Some(error) = self.error_of(v) {
@@ -110,7 +116,7 @@ impl Evaluator {
                 Optionality::Optional => {}
                 Optionality::Required => {
                     if concrete && exported {
-                        let span = self.conjunct_span(arc.vertex).into_iter().collect();
+                        let span = self.label_span(arc.vertex).into_iter().collect();
                         let mut error = EvalError::new(
                             ErrorKind::Incomplete,
                             "field is required but not present",

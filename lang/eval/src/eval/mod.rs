@@ -132,6 +132,9 @@ pub struct Evaluator {
     /// Set while retrying deferred expressions (they are not deferred
     /// again).
     retrying: bool,
+    /// Vertices whose conjuncts are being expanded into another, innermost
+    /// last (see `add_vertex`).
+    expanding: Vec<VertexId>,
     /// How often a value under evaluation was read before it was known.
     cycle_hits: u64,
 }
@@ -159,6 +162,7 @@ impl Evaluator {
             limit_hit: false,
             retrying: false,
             cycle_hits: 0,
+            expanding: Vec::new(),
         };
         let root = eval.new_vertex(None, Label::Index(0));
         for &id in &program.roots {
@@ -290,6 +294,15 @@ impl Evaluator {
         parts.reverse();
         parts.join(".")
     }
+}
+
+/// Runs `f` with enough stack: evaluation recurses as deep as the input
+/// nests, and the caller's stack (a test thread, an editor's worker) may
+/// be small. More stack is allocated on the heap when little is left.
+pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    const RED_ZONE: usize = 128 * 1024;
+    const SEGMENT: usize = 4 * 1024 * 1024;
+    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
 }
 
 fn is_identifier(text: &str) -> bool {

@@ -32,6 +32,10 @@ impl Evaluator {
     }
 
     fn print_value(&self, v: VertexId, indent: usize, out: &mut String) {
+        super::with_stack(|| self.print_value_now(v, indent, out))
+    }
+
+    fn print_value_now(&self, v: VertexId, indent: usize, out: &mut String) {
         let v = self.resolved_share(v);
         let vertex = self.v(v);
         if let Some(error) = self.error_of(v) {

@@ -148,20 +148,21 @@ impl Evaluator {
 
     /// What a vertex stands for: the vertex it shares, or the default of
     /// its resolved disjunction.
-    pub(crate) fn resolved(&self, v: VertexId) -> VertexId {
-        if let Some(target) = self.v(v).share {
-            return self.resolved(target);
-        }
-        match &self.v(v).disjunction {
-            Some(d) => {
-                let defaults: Vec<_> = d.forks.iter().filter(|f| f.1).collect();
-                if defaults.len() == 1 {
-                    self.resolved(defaults[0].0)
-                } else {
-                    v
-                }
+    pub(crate) fn resolved(&self, mut v: VertexId) -> VertexId {
+        loop {
+            let vertex = self.v(v);
+            if let Some(target) = vertex.share {
+                v = target;
+                continue;
             }
-            None => v,
+            let Some(d) = &vertex.disjunction else {
+                return v;
+            };
+            let mut defaults = d.forks.iter().filter(|f| f.1);
+            match (defaults.next(), defaults.next()) {
+                (Some(&(fork, _)), None) => v = fork,
+                _ => return v,
+            }
         }
     }
 
@@ -190,6 +191,12 @@ impl Evaluator {
             );
             return;
         }
+        // Expanding `w` again while it is being expanded (`a: "\(a & 0)"`
+        // evaluates `a` inside `a`) would never end: a reference cycle
+        // through an expression contributes nothing.
+        if self.expanding.contains(&w) {
+            return;
+        }
         self.v_mut(v).expanded.push((w, close));
         let mut close = close;
         let kind = self.labels.kind(self.v(w).label);
@@ -206,6 +213,7 @@ impl Evaluator {
             return self.add_value_of(v, w, close);
         }
         let conjuncts = self.v(w).conjuncts.clone();
+        self.expanding.push(w);
         for c in conjuncts {
             let chained = self.chain(c.close, close);
             self.add_conjunct(
@@ -216,6 +224,7 @@ impl Evaluator {
                 },
             );
         }
+        self.expanding.pop();
     }
 
     /// Unifies the evaluated value of `w` (not its conjuncts) into `v`.
@@ -263,13 +272,24 @@ impl Evaluator {
         }
     }
 
-    fn is_ancestor(&self, w: VertexId, v: VertexId) -> bool {
+    /// Whether `w` contains `v` (a fork of `w` counts as `w`).
+    pub(crate) fn is_ancestor(&self, w: VertexId, v: VertexId) -> bool {
         let mut current = self.v(v).parent;
         while let Some(p) = current {
-            if p == w {
+            if p == w || self.is_fork_of(p, w) {
                 return true;
             }
             current = self.v(p).parent;
+        }
+        false
+    }
+
+    fn is_fork_of(&self, mut fork: VertexId, origin: VertexId) -> bool {
+        while let Some(of) = self.v(fork).fork_of {
+            if of == origin {
+                return true;
+            }
+            fork = of;
         }
         false
     }

@@ -18,11 +18,13 @@ impl Evaluator {
         if self.v(v).state != State::New {
             return;
         }
-        if self.depth >= self.limits.max_depth || self.limit_hit {
-            self.limit_hit = true;
+        super::with_stack(|| self.structure_now(v))
+    }
+
+    fn structure_now(&mut self, v: VertexId) {
+        if let Some(error) = self.limit_error(v) {
             self.v_mut(v).state = State::Done;
-            let message = "evaluation too deep or too large (limit reached)";
-            self.fail(v, EvalError::new(ErrorKind::Limit, message, vec![]));
+            self.fail(v, error);
             return;
         }
         self.depth += 1;
@@ -42,6 +44,15 @@ impl Evaluator {
         self.apply_all_patterns(v);
         self.run_pending(v);
         self.resolve_disjunctions(v);
+        // `{if c {x: 1}}` whose comprehensions produced nothing is `{}`.
+        let vertex = self.v(v);
+        if vertex.struct_literal
+            && vertex.kinds == Kinds::TOP
+            && vertex.atom.is_none()
+            && vertex.disjunction.is_none()
+        {
+            self.v_mut(v).kinds = Kinds::STRUCT;
+        }
         self.finish_list(v);
         self.check_closedness(v);
         self.v_mut(v).state = State::Done;
@@ -69,6 +80,28 @@ impl Evaluator {
         *self.v_mut(v) = fresh;
     }
 
+    /// The error of a limit reached before evaluating `v`: too many
+    /// values (the whole evaluation stops), or nesting too deep (only
+    /// this value fails).
+    pub(crate) fn limit_error(&self, v: VertexId) -> Option<EvalError> {
+        let span = self.conjunct_span(v).into_iter().collect();
+        if self.limit_hit {
+            let message = format!(
+                "evaluation too large: more than {} values",
+                self.limits.max_vertices
+            );
+            return Some(EvalError::new(ErrorKind::Limit, message, span));
+        }
+        if self.depth >= self.limits.max_depth {
+            let message = format!(
+                "values nested more than {} levels deep (a structural cycle?)",
+                self.limits.max_depth
+            );
+            return Some(EvalError::new(ErrorKind::Limit, message, span));
+        }
+        None
+    }
+
     /// Adds a conjunct to `v`'s list and, if `v` is already being
     /// evaluated or done, unifies it in now.
     pub(crate) fn push_conjunct(&mut self, v: VertexId, conjunct: Conjunct) {
@@ -85,6 +118,10 @@ impl Evaluator {
 
     /// Unifies one conjunct into `v`.
     pub(crate) fn add_conjunct(&mut self, v: VertexId, conjunct: Conjunct) {
+        super::with_stack(|| self.add_conjunct_now(v, conjunct))
+    }
+
+    fn add_conjunct_now(&mut self, v: VertexId, conjunct: Conjunct) {
         let e = match conjunct.source {
             Source::Vertex(w) => return self.add_vertex(v, w, conjunct.close, None),
             Source::Expr(e) => e,
@@ -181,7 +218,11 @@ impl Evaluator {
     ) {
         let span = self.code(e.unit).span(e.id);
         // A literal of embeddings only (`{x * 10}`) is what it embeds.
-        let embeds = lit.decls.iter().any(|d| matches!(d, Decl::Embed(_)));
+        self.v_mut(v).struct_literal = true;
+        let embeds = lit
+            .decls
+            .iter()
+            .any(|d| matches!(d, Decl::Embed(_) | Decl::Comprehension(_)));
         if !embeds || lit.decls.iter().any(|d| self.makes_struct(d)) {
             self.meet_kinds(v, Kinds::STRUCT, span);
         }
@@ -411,6 +452,7 @@ impl Evaluator {
         match decl {
             Decl::Embed(_) => false,
             Decl::Field { label, .. } => self.labels.kind(*label).is_regular(),
+            Decl::Comprehension(_) => false,
             _ => true,
         }
     }

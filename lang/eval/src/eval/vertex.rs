@@ -127,6 +127,11 @@ pub struct Vertex {
     /// This vertex is exactly another one (its only conjunct is a
     /// reference to it): structure sharing, so the value is not rebuilt.
     pub share: Option<VertexId>,
+    /// A struct literal was unified in (a struct, unless what it embeds
+    /// makes it something else).
+    pub struct_literal: bool,
+    /// The vertex this one is a disjunction fork of.
+    pub fork_of: Option<VertexId>,
     /// Its arcs have been evaluated too (see `finalize`).
     pub finalized: bool,
     /// Patterns have been matched against the arcs of phase one.
@@ -162,6 +167,8 @@ impl Vertex {
             disjunctions_seen: Vec::new(),
             closed_by_close: false,
             share: None,
+            fork_of: None,
+            struct_literal: false,
             finalized: false,
             patterns_applied: false,
             def_close: CloseRef(0),
