@@ -1,24 +1,38 @@
 //! Checks the code blocks of `spec.md`.
 //!
-//! Every fenced block carries exactly one tag: `cue` must parse without
-//! diagnostics; `cue error` must produce diagnostics, and the block right
-//! after it, tagged `diagnostics`, holds their one-line summaries (the
-//! input is named `input.cue`); `ebnf` blocks hold productions, and every
-//! name used in one is defined, once, in some `ebnf` block; `text` is not
-//! checked.
-//! `TENON_UPDATE=1` rewrites the `diagnostics` blocks from actual output.
+//! Every fenced block carries exactly one tag:
+//!
+//! - `cue` must parse without diagnostics;
+//! - `cue error` must produce syntax diagnostics, and the block right
+//!   after it (only blank lines between), tagged `diagnostics`, holds
+//!   their one-line summaries (the input is named `input.cue`);
+//! - `cue export` must parse, compile and export, and the block right
+//!   after it, tagged `json`, holds the exact output of `tenon export`
+//!   (4-space indentation);
+//! - `cue export error` must parse but fail to export (compile or
+//!   evaluation errors), and the block right after it, tagged
+//!   `diagnostics`, holds the one-line summaries of those errors;
+//! - `ebnf` blocks hold productions, and every name used in one is
+//!   defined, once, in some `ebnf` block;
+//! - `text` is not checked.
+//!
+//! `TENON_UPDATE=1` rewrites the `diagnostics` and `json` blocks from
+//! actual output, adding those that are missing.
 
 mod support;
 
+use std::ops::Range;
 use support::{root, updating};
-use tenon_diagnostics::SourceMap;
+use tenon_diagnostics::{Diagnostic, SourceMap};
+use tenon_eval::export::JsonWriter;
+use tenon_eval::Module;
 
 /// A fenced block: the line of its opening fence (1-based), its tag, and
 /// its body's lines as indices into the file's lines.
 struct Block {
     line: usize,
     tag: String,
-    body: std::ops::Range<usize>,
+    body: Range<usize>,
 }
 
 fn blocks(lines: &[&str]) -> Result<Vec<Block>, String> {
@@ -50,26 +64,60 @@ fn blocks(lines: &[&str]) -> Result<Vec<Block>, String> {
     }
 }
 
-/// The one-line summaries of the diagnostics of `source` named `input.cue`,
-/// or the message of the parser's panic.
-fn diagnostics(source: &str) -> Result<Vec<String>, String> {
-    std::panic::catch_unwind(|| {
-        let mut sources = SourceMap::new();
-        let id = sources.add("input.cue", source.to_string());
-        let parsed = tenon_syntax::parse_file(id, source);
-        parsed
-            .diagnostics
-            .iter()
-            .map(|d| d.summary(&sources))
-            .collect()
-    })
-    .map_err(|panic| {
+/// Runs `f`, turning a panic into an error naming `what` panicked.
+fn catching<T>(what: &str, f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {
+    std::panic::catch_unwind(f).map_err(|panic| {
         let message = panic
             .downcast_ref::<String>()
             .map(String::as_str)
             .or_else(|| panic.downcast_ref::<&str>().copied());
-        format!("the parser panicked: {}", message.unwrap_or("(no message)"))
+        format!("{what} panicked: {}", message.unwrap_or("(no message)"))
     })
+}
+
+fn summaries(diagnostics: &[Diagnostic], sources: &SourceMap) -> Vec<String> {
+    diagnostics.iter().map(|d| d.summary(sources)).collect()
+}
+
+/// The one-line summaries of the syntax diagnostics of `source` named
+/// `input.cue`, or the message of the parser's panic.
+fn diagnostics(source: &str) -> Result<Vec<String>, String> {
+    catching("the parser", || {
+        let mut sources = SourceMap::new();
+        let id = sources.add("input.cue", source.to_string());
+        summaries(&tenon_syntax::parse_file(id, source).diagnostics, &sources)
+    })
+}
+
+/// What exporting a source gives: the JSON text, or the one-line
+/// summaries of the compile or evaluation errors.
+type Exported = Result<String, Vec<String>>;
+
+/// Exports `source` named `input.cue` as `tenon export` does. An outer
+/// error for syntax diagnostics (those belong in `cue error` blocks) or a
+/// panic.
+fn export(source: &str) -> Result<Exported, String> {
+    catching("the evaluator", || {
+        let mut sources = SourceMap::new();
+        let id = sources.add("input.cue", source.to_string());
+        let parsed = tenon_syntax::parse_file(id, source);
+        if !parsed.diagnostics.is_empty() {
+            let found = summaries(&parsed.diagnostics, &sources);
+            return Err(format!(
+                "syntax diagnostics (a `cue error` block checks those):\n  {}",
+                found.join("\n  ")
+            ));
+        }
+        let (module, errors) = Module::compile(&[&parsed.file]);
+        if !errors.is_empty() {
+            return Ok(Err(summaries(&errors, &sources)));
+        }
+        let mut writer = JsonWriter::export();
+        Ok(match module.evaluate().export(&mut writer) {
+            Ok(()) => Ok(writer.finish()),
+            Err(errors) => Err(summaries(&errors, &sources)),
+        })
+    })?
 }
 
 /// The names an EBNF block defines and uses; an error for text that is
@@ -122,125 +170,219 @@ fn ebnf(text: &str) -> Result<(Vec<String>, Vec<String>), String> {
     Ok((defined, used))
 }
 
+/// The state of one pass over `spec.md`.
+struct Checker<'a> {
+    lines: &'a [&'a str],
+    blocks: &'a [Block],
+    failures: Vec<String>,
+    /// Line ranges of spec.md to replace when updating, in order.
+    rewrites: Vec<(Range<usize>, Vec<String>)>,
+    /// Names the `ebnf` blocks define, and the names they use (with the
+    /// line of the block).
+    defined: Vec<String>,
+    used: Vec<(usize, String)>,
+}
+
+impl<'a> Checker<'a> {
+    /// The blocks, borrowed for as long as the file is (not from `self`).
+    fn blocks(&self) -> &'a [Block] {
+        self.blocks
+    }
+
+    fn fail(&mut self, line: usize, message: impl Into<String>) {
+        self.failures
+            .push(format!("spec.md:{line}: {}", message.into()));
+    }
+
+    fn body(&self, block: &Block) -> String {
+        self.lines[block.body.clone()].join("\n") + "\n"
+    }
+
+    /// Whether only blank lines separate block `a` from the block after
+    /// it, `b`.
+    fn adjacent(&self, a: &Block, b: &Block) -> bool {
+        self.lines[a.body.end + 1..b.line - 1]
+            .iter()
+            .all(|l| l.trim().is_empty())
+    }
+
+    fn check(&mut self, i: usize) {
+        let block = &self.blocks()[i];
+        let body = self.body(block);
+        match block.tag.as_str() {
+            "cue" => self.check_parses(block, &body),
+            "cue error" => self.check_syntax_error(i, &body),
+            "cue export" => self.check_export(i, &body, true),
+            "cue export error" => self.check_export(i, &body, false),
+            "diagnostics" => self.check_follows(i, &["cue error", "cue export error"]),
+            "json" => self.check_follows(i, &["cue export"]),
+            "ebnf" => self.check_ebnf(block, &body),
+            "text" => {}
+            "" => self.fail(block.line, "untagged block"),
+            other => self.fail(block.line, format!("unknown tag `{other}`")),
+        }
+    }
+
+    /// `cue`: parses without diagnostics.
+    fn check_parses(&mut self, block: &Block, body: &str) {
+        match diagnostics(body) {
+            Ok(found) if found.is_empty() => {}
+            Ok(found) => self.fail(
+                block.line,
+                format!("`cue` block has diagnostics:\n  {}", found.join("\n  ")),
+            ),
+            Err(e) => self.fail(block.line, e),
+        }
+    }
+
+    /// `cue error`: syntax diagnostics, listed in the next block.
+    fn check_syntax_error(&mut self, i: usize, body: &str) {
+        let line = self.blocks[i].line;
+        match diagnostics(body) {
+            Ok(found) if found.is_empty() => {
+                self.fail(line, "`cue error` block parses without diagnostics")
+            }
+            Ok(found) => self.expect_next(i, "diagnostics", found),
+            Err(e) => self.fail(line, e),
+        }
+    }
+
+    /// `cue export` (`succeeds`) and `cue export error`: the JSON, or the
+    /// errors, in the next block.
+    fn check_export(&mut self, i: usize, body: &str, succeeds: bool) {
+        let line = self.blocks[i].line;
+        let tag = &self.blocks()[i].tag;
+        match (export(body), succeeds) {
+            (Err(e), _) => self.fail(line, format!("`{tag}` block: {e}")),
+            (Ok(Ok(json)), true) => {
+                let found = json.lines().map(str::to_string).collect();
+                self.expect_next(i, "json", found);
+            }
+            (Ok(Err(errors)), false) => self.expect_next(i, "diagnostics", errors),
+            (Ok(Ok(json)), false) => self.fail(
+                line,
+                format!("`cue export error` block exports without error:\n{json}"),
+            ),
+            (Ok(Err(errors)), true) => self.fail(
+                line,
+                format!("`cue export` block fails:\n  {}", errors.join("\n  ")),
+            ),
+        }
+    }
+
+    /// The block after block `i` is tagged `tag` and holds `found`; when
+    /// updating, it is rewritten (or added) instead.
+    fn expect_next(&mut self, i: usize, tag: &str, found: Vec<String>) {
+        let (lines, blocks) = (self.lines, self.blocks());
+        let block = &blocks[i];
+        let next = blocks.get(i + 1);
+        match next.filter(|n| n.tag == tag && self.adjacent(block, n)) {
+            Some(n) if updating() => self.rewrites.push((n.body.clone(), found)),
+            Some(n) => {
+                let expected = &lines[n.body.clone()];
+                if *expected != found {
+                    let message = format!(
+                        "`{tag}` block differs\n--- expected\n  {}\n--- actual\n  {}",
+                        expected.join("\n  "),
+                        found.join("\n  ")
+                    );
+                    self.fail(n.line, message);
+                }
+            }
+            None if updating() => {
+                // A missing block: add one after the closing fence.
+                let at = block.body.end + 1;
+                let mut new = vec![String::new(), format!("```{tag}")];
+                new.extend(found);
+                new.push("```".to_string());
+                self.rewrites.push((at..at, new));
+            }
+            None => {
+                let message = format!("`{}` block is not followed by a `{tag}` block", block.tag);
+                self.fail(block.line, message);
+            }
+        }
+    }
+
+    /// An output block (`diagnostics`, `json`) directly follows a block
+    /// tagged with one of `sources`.
+    fn check_follows(&mut self, i: usize, sources: &[&str]) {
+        let blocks = self.blocks();
+        let block = &blocks[i];
+        let previous = i.checked_sub(1).map(|p| &blocks[p]);
+        if !previous.is_some_and(|p| sources.contains(&p.tag.as_str()) && self.adjacent(p, block)) {
+            let wanted: Vec<String> = sources.iter().map(|s| format!("`{s}`")).collect();
+            let message = format!(
+                "`{}` block does not follow a {} block",
+                block.tag,
+                wanted.join(" or ")
+            );
+            self.fail(block.line, message);
+        }
+    }
+
+    fn check_ebnf(&mut self, block: &Block, body: &str) {
+        match ebnf(body) {
+            Ok((defined, used)) => {
+                for name in defined {
+                    if self.defined.contains(&name) {
+                        self.fail(block.line, format!("`{name}` is defined twice"));
+                    }
+                    self.defined.push(name);
+                }
+                let line = block.line;
+                self.used.extend(used.into_iter().map(|name| (line, name)));
+            }
+            Err(e) => self.fail(block.line, format!("malformed EBNF: {e}")),
+        }
+    }
+
+    /// Every name an `ebnf` block uses is defined in one.
+    fn check_ebnf_names(&mut self) {
+        for (line, name) in std::mem::take(&mut self.used) {
+            if !self.defined.contains(&name) {
+                self.fail(
+                    line,
+                    format!("`{name}` is used but defined in no `ebnf` block"),
+                );
+            }
+        }
+    }
+
+    /// The text of spec.md with the rewrites applied.
+    fn rewritten(&mut self) -> String {
+        let mut out: Vec<String> = self.lines.iter().map(|l| l.to_string()).collect();
+        // From the end, so that earlier ranges stay valid.
+        for (range, replacement) in std::mem::take(&mut self.rewrites).into_iter().rev() {
+            out.splice(range, replacement);
+        }
+        out.join("\n") + "\n"
+    }
+}
+
 #[test]
 fn spec_blocks() {
     let path = root().join("spec.md");
     let text = std::fs::read_to_string(&path).expect("spec.md is readable");
     let lines: Vec<&str> = text.lines().collect();
     let blocks = blocks(&lines).unwrap_or_else(|e| panic!("{e}"));
-    let mut failures = Vec::new();
-    let mut fail =
-        |line: usize, message: String| failures.push(format!("spec.md:{line}: {message}"));
-    // Line ranges of spec.md to replace when updating, in order.
-    let mut rewrites: Vec<(std::ops::Range<usize>, Vec<String>)> = Vec::new();
-    let (mut defined, mut used) = (Vec::new(), Vec::new());
-    for (i, block) in blocks.iter().enumerate() {
-        let body = lines[block.body.clone()].join("\n") + "\n";
-        let next = blocks.get(i + 1);
-        let previous = i.checked_sub(1).map(|p| &blocks[p]);
-        // Only blank lines may separate a `cue error` block and its
-        // `diagnostics` block.
-        let adjacent = |a: &Block, b: &Block| {
-            lines[a.body.end + 1..b.line - 1]
-                .iter()
-                .all(|l| l.trim().is_empty())
-        };
-        let found = match block.tag.as_str() {
-            "cue" | "cue error" => match diagnostics(&body) {
-                Ok(found) => found,
-                Err(e) => {
-                    fail(block.line, e);
-                    continue;
-                }
-            },
-            _ => Vec::new(),
-        };
-        match block.tag.as_str() {
-            "cue" => {
-                if !found.is_empty() {
-                    fail(
-                        block.line,
-                        format!("`cue` block has diagnostics:\n  {}", found.join("\n  ")),
-                    );
-                }
-            }
-            "cue error" => {
-                if found.is_empty() {
-                    fail(
-                        block.line,
-                        "`cue error` block parses without diagnostics".into(),
-                    );
-                }
-                match next.filter(|n| n.tag == "diagnostics" && adjacent(block, n)) {
-                    Some(n) if updating() => rewrites.push((n.body.clone(), found)),
-                    Some(n) => {
-                        let expected: Vec<&str> = lines[n.body.clone()].to_vec();
-                        if expected != found {
-                            fail(
-                                n.line,
-                                format!(
-                                    "diagnostics differ\n--- expected\n  {}\n--- actual\n  {}",
-                                    expected.join("\n  "),
-                                    found.join("\n  ")
-                                ),
-                            );
-                        }
-                    }
-                    None if updating() => {
-                        // A missing block: add one after the closing fence.
-                        let at = block.body.end + 1;
-                        let mut new = vec![String::new(), "```diagnostics".to_string()];
-                        new.extend(found);
-                        new.push("```".to_string());
-                        rewrites.push((at..at, new));
-                    }
-                    None => fail(
-                        block.line,
-                        "`cue error` block is not followed by a `diagnostics` block".into(),
-                    ),
-                }
-            }
-            "diagnostics" => {
-                if !previous.is_some_and(|p| p.tag == "cue error" && adjacent(p, block)) {
-                    fail(
-                        block.line,
-                        "`diagnostics` block does not follow a `cue error` block".into(),
-                    );
-                }
-            }
-            "ebnf" => match ebnf(&body) {
-                Ok((d, u)) => {
-                    for name in d {
-                        if defined.contains(&name) {
-                            fail(block.line, format!("`{name}` is defined twice"));
-                        }
-                        defined.push(name);
-                    }
-                    used.extend(u.into_iter().map(|name| (block.line, name)));
-                }
-                Err(e) => fail(block.line, format!("malformed EBNF: {e}")),
-            },
-            "text" => {}
-            "" => fail(block.line, "untagged block".into()),
-            other => fail(block.line, format!("unknown tag `{other}`")),
-        }
+    let mut checker = Checker {
+        lines: &lines,
+        blocks: &blocks,
+        failures: Vec::new(),
+        rewrites: Vec::new(),
+        defined: Vec::new(),
+        used: Vec::new(),
+    };
+    for i in 0..blocks.len() {
+        checker.check(i);
     }
-    for (line, name) in used {
-        if !defined.contains(&name) {
-            fail(
-                line,
-                format!("`{name}` is used but defined in no `ebnf` block"),
-            );
-        }
+    checker.check_ebnf_names();
+    if updating() && !checker.rewrites.is_empty() {
+        let text = checker.rewritten();
+        std::fs::write(&path, text).expect("spec.md is writable");
     }
-    if updating() && !rewrites.is_empty() {
-        let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-        // From the end, so that earlier ranges stay valid.
-        for (range, replacement) in rewrites.into_iter().rev() {
-            out.splice(range, replacement);
-        }
-        std::fs::write(&path, out.join("\n") + "\n").expect("spec.md is writable");
-    }
+    let failures = checker.failures;
     assert!(
         failures.is_empty(),
         "{} failing block(s) in spec.md:\n\n{}",

@@ -83,19 +83,21 @@ fn evaluate(
         return Err(diagnostics);
     }
     let mut evaluation = module.evaluate();
-    match output {
+    let result = match output {
         Output::Tenon => evaluation.print(),
         Output::Export(Format::Json) => {
             let mut writer = JsonWriter::export();
-            evaluation.export(&mut writer)?;
-            Ok(writer.finish())
+            evaluation.export(&mut writer).map(|()| writer.finish())
         }
         Output::Export(Format::Yaml) => {
             let mut writer = YamlWriter::new();
-            evaluation.export(&mut writer)?;
-            Ok(writer.finish())
+            evaluation.export(&mut writer).map(|()| writer.finish())
         }
-    }
+    };
+    // The process ends right after printing: freeing every value one by
+    // one (millions for a large render) would only delay the exit.
+    std::mem::forget(evaluation);
+    result
 }
 
 fn fail(diagnostics: &[Diagnostic], sources: &SourceMap) -> ExitCode {

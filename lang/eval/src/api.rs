@@ -129,7 +129,7 @@ impl Evaluation {
             );
             if std::env::var_os("TENON_STATS_LABELS").is_some() {
                 let mut counts = std::collections::HashMap::new();
-                for v in &self.eval.vertices {
+                for v in self.eval.vertices.iter() {
                     *counts
                         .entry(self.eval.labels.text(v.label).into_owned())
                         .or_insert(0) += 1;

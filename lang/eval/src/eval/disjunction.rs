@@ -83,10 +83,18 @@ impl Evaluator {
         let mut survivors = Vec::new();
         let mut failures = Vec::new();
         let mut combination = vec![0usize; options.len()];
+        // A scalar fork that failed is reused for the next combination.
+        let mut spare: Option<VertexId> = None;
         'combinations: loop {
-            let fork = self.new_vertex(self.v(v).parent, self.v(v).label);
+            let fork = match spare.take() {
+                Some(fork) => {
+                    *self.v_mut(fork) = super::Vertex::new(self.v(v).parent, self.v(v).label);
+                    fork
+                }
+                None => self.new_vertex(self.v(v).parent, self.v(v).label),
+            };
             self.v_mut(fork).fork_of = Some(v);
-            let mut choices = self.v(v).choices.clone();
+            let mut choices = self.v(v).choices().to_vec();
             let mut default = true;
             for (option, &choice) in options.iter().zip(&combination) {
                 let (index, is_default) = option.2[choice];
@@ -101,11 +109,19 @@ impl Evaluator {
                 let conjuncts = self.v(v).conjuncts.clone();
                 let fork_vertex = self.v_mut(fork);
                 fork_vertex.conjuncts = conjuncts;
-                fork_vertex.choices = choices;
+                fork_vertex.forking = Some(Box::new(super::vertex::Forking {
+                    choices,
+                    seen: Vec::new(),
+                }));
                 self.finalize(fork);
             }
             match self.deep_error(fork) {
-                Some(error) => failures.push(error),
+                Some(error) => {
+                    failures.push(error);
+                    if scalar {
+                        spare = Some(fork);
+                    }
+                }
                 None => match self.v(fork).disjunction.clone() {
                     Some(nested) => {
                         survivors.extend(nested.forks.iter().map(|&(f, d)| (f, d && default)))

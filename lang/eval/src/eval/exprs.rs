@@ -457,7 +457,6 @@ impl Evaluator {
                             env: None,
                             close,
                         });
-                        self.v_mut(vertex).closed_by_close = true;
                         Val::Vertex(vertex)
                     }
                     other => other,

@@ -27,6 +27,10 @@ impl Evaluator {
             self.fail(v, error);
             return;
         }
+        // A value that failed needs no further work below it.
+        if self.error_of(v).is_some_and(|e| !e.is_incomplete()) {
+            return;
+        }
         self.depth += 1;
         let arcs: Vec<VertexId> = self
             .v(v)

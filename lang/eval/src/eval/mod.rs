@@ -11,6 +11,7 @@
 //! something needs them, so a reference always finds the arcs of the
 //! struct it points into.
 
+mod arena;
 mod closedness;
 mod comprehension;
 mod disjunction;
@@ -117,7 +118,7 @@ impl Default for Limits {
 pub struct Evaluator {
     pub(crate) units: Vec<Shared<Program>>,
     pub(crate) labels: Labels,
-    pub(crate) vertices: Vec<Vertex>,
+    pub(crate) vertices: arena::Arena<Vertex>,
     pub(crate) envs: Vec<Env>,
     pub(crate) close_nodes: Vec<CloseNode>,
     next_group: u32,
@@ -146,7 +147,7 @@ impl Evaluator {
         let mut eval = Evaluator {
             units: vec![program.clone()],
             labels,
-            vertices: Vec::new(),
+            vertices: arena::Arena::default(),
             envs: Vec::new(),
             close_nodes: vec![CloseNode {
                 group: 0,
@@ -166,7 +167,7 @@ impl Evaluator {
         };
         let root = eval.new_vertex(None, Label::Index(0));
         for &id in &program.roots {
-            eval.vertices[root.0 as usize].conjuncts.push(Conjunct {
+            eval.v_mut(root).conjuncts.push(Conjunct {
                 source: Source::Expr(ExprRef { unit: 0, id }),
                 env: None,
                 close: CloseRef(0),
@@ -184,20 +185,18 @@ impl Evaluator {
     }
 
     pub(crate) fn v(&self, id: VertexId) -> &Vertex {
-        &self.vertices[id.0 as usize]
+        self.vertices.get(id.0)
     }
 
     pub(crate) fn v_mut(&mut self, id: VertexId) -> &mut Vertex {
-        &mut self.vertices[id.0 as usize]
+        self.vertices.get_mut(id.0)
     }
 
     pub(crate) fn new_vertex(&mut self, parent: Option<VertexId>, label: Label) -> VertexId {
-        let id = VertexId(self.vertices.len() as u32);
         if self.vertices.len() as u32 >= self.limits.max_vertices {
             self.limit_hit = true;
         }
-        self.vertices.push(Vertex::new(parent, label));
-        id
+        VertexId(self.vertices.push(Vertex::new(parent, label)))
     }
 
     pub(crate) fn new_env(&mut self, parent: Option<EnvId>, frame: Frame) -> EnvId {
@@ -278,6 +277,12 @@ impl Evaluator {
         let mut parts = Vec::new();
         while let Some(parent) = self.v(id).parent {
             let label = self.v(id).label;
+            // Values without a name of their own (a `let`, an operand)
+            // are reported at the field they belong to.
+            if label == Label::Index(u32::MAX) {
+                id = parent;
+                continue;
+            }
             parts.push(match label {
                 Label::Index(i) => i.to_string(),
                 Label::Field(_) => {

@@ -107,7 +107,7 @@ impl Evaluator {
     /// disjunction choices, not a definition, not a cycle.
     pub(crate) fn try_share(&mut self, v: VertexId) -> bool {
         let vertex = self.v(v);
-        if vertex.conjuncts.len() != 1 || !vertex.choices.is_empty() || vertex.parent.is_none() {
+        if vertex.conjuncts.len() != 1 || !vertex.choices().is_empty() || vertex.parent.is_none() {
             return false;
         }
         let conjunct = vertex.conjuncts[0];

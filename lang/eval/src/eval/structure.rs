@@ -76,7 +76,12 @@ impl Evaluator {
         let vertex = self.v(v);
         let mut fresh = super::Vertex::new(vertex.parent, vertex.label);
         fresh.conjuncts = vertex.conjuncts.clone();
-        fresh.choices = vertex.choices.clone();
+        fresh.forking = vertex.forking.as_ref().map(|f| {
+            Box::new(super::vertex::Forking {
+                choices: f.choices.clone(),
+                seen: Vec::new(),
+            })
+        });
         *self.v_mut(v) = fresh;
     }
 
@@ -172,18 +177,18 @@ impl Evaluator {
                 if disjuncts.len() == 1 {
                     return self.add_conjunct(v, sub(disjuncts[0].expr));
                 }
-                let vertex = self.v_mut(v);
-                let occurrence = match vertex.disjunctions_seen.iter_mut().find(|s| s.0 == e) {
+                let forking = self.v_mut(v).forking.get_or_insert_with(Default::default);
+                let occurrence = match forking.seen.iter_mut().find(|s| s.0 == e) {
                     Some(seen) => {
                         seen.1 += 1;
                         seen.1
                     }
                     None => {
-                        vertex.disjunctions_seen.push((e, 0));
+                        forking.seen.push((e, 0));
                         0
                     }
                 };
-                let forced = vertex
+                let forced = forking
                     .choices
                     .iter()
                     .find(|c| c.0 == e && c.1 == occurrence)

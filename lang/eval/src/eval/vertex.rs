@@ -81,6 +81,23 @@ pub struct Group {
     pub open: bool,
 }
 
+/// Disjunction bookkeeping of a vertex.
+#[derive(Clone, Debug, Default)]
+pub struct Forking {
+    /// Forced choices when this is a fork: (disjunction, occurrence,
+    /// chosen alternative).
+    pub choices: Vec<(ExprRef, u32, u32)>,
+    /// How often each disjunction expression was met while evaluating.
+    pub seen: Vec<(ExprRef, u32)>,
+}
+
+impl Vertex {
+    /// The forced choices of a fork (none for other vertices).
+    pub fn choices(&self) -> &[(ExprRef, u32, u32)] {
+        self.forking.as_ref().map_or(&[], |f| &f.choices)
+    }
+}
+
 /// The alternatives left after a vertex's disjunctions were resolved.
 #[derive(Clone, Debug)]
 pub struct Disjunction {
@@ -102,7 +119,8 @@ pub struct Vertex {
     pub error: Option<u32>,
     pub arcs: Vec<Arc>,
     /// Position of each arc by label, once there are many.
-    pub arc_index: Option<std::collections::HashMap<Label, u32>>,
+    #[allow(clippy::box_collection)]
+    pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
     pub patterns: Vec<Pattern>,
     pub groups: Vec<Group>,
     /// Number of list elements, when this is a list.
@@ -117,13 +135,9 @@ pub struct Vertex {
     pub expanded: Vec<(VertexId, CloseRef)>,
     /// Values without conjuncts (comprehension keys, builtin results).
     pub synthetic: bool,
-    /// Forced choices when this is a fork: (disjunction, occurrence,
-    /// chosen alternative).
-    pub choices: Vec<(ExprRef, u32, u32)>,
-    /// How often each disjunction expression was met while evaluating.
-    pub disjunctions_seen: Vec<(ExprRef, u32)>,
-    /// Whether this vertex came from a `for` over a struct that is closed.
-    pub closed_by_close: bool,
+    /// Disjunctions met while evaluating, and the choices forced when
+    /// this is a fork (boxed: most vertices have none).
+    pub forking: Option<Box<Forking>>,
     /// This vertex is exactly another one (its only conjunct is a
     /// reference to it): structure sharing, so the value is not rebuilt.
     pub share: Option<VertexId>,
@@ -163,9 +177,7 @@ impl Vertex {
             disjunction: None,
             expanded: Vec::new(),
             synthetic: false,
-            choices: Vec::new(),
-            disjunctions_seen: Vec::new(),
-            closed_by_close: false,
+            forking: None,
             share: None,
             fork_of: None,
             struct_literal: false,
@@ -201,7 +213,7 @@ impl Vertex {
                     .enumerate()
                     .map(|(i, a)| (a.label, i as u32))
                     .collect();
-                self.arc_index = Some(index);
+                self.arc_index = Some(Box::new(index));
             }
             None => {}
         }
