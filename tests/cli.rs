@@ -163,3 +163,43 @@ fn many_errors_are_counted_not_all_shown() {
     );
     assert!(stderr.contains("120 errors in 1 file(s)"), "{stderr}");
 }
+
+/// The main job of the README: rendering the example applications. The
+/// expected YAML is `tests/cli/render.yaml` (`TENON_UPDATE=1` rewrites it).
+#[test]
+fn the_example_applications_render() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = tenon(
+        &["export", "-e", "manifests", "--out", "yaml", "examples/render"],
+        &root,
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected_path = root.join("tests/cli/render.yaml");
+    if std::env::var_os("TENON_UPDATE").is_some() {
+        std::fs::write(&expected_path, &out.stdout).expect("writable");
+    }
+    let expected = std::fs::read_to_string(expected_path).expect("tests/cli/render.yaml");
+    assert_eq!(text(&out.stdout), expected);
+}
+
+#[test]
+fn export_reports_conflicts_with_their_path_and_fails() {
+    let dir = scratch("export-conflict");
+    std::fs::write(dir.join("a.cue"), "a: int\na: \"x\"\n").expect("write");
+    let out = tenon(&["export", "a.cue"], &dir, None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("a: conflicting values"), "{stderr}");
+    assert!(stderr.contains("a.cue:1:4"), "{stderr}");
+    assert!(stderr.contains("and here"), "{stderr}");
+}
+
+#[test]
+fn eval_prints_values_that_are_not_concrete() {
+    let dir = scratch("eval-incomplete");
+    std::fs::write(dir.join("a.cue"), "a: int & >1\nb: *\"x\" | string\n").expect("write");
+    let out = tenon(&["eval", "a.cue"], &dir, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "a: int & >1\nb: *\"x\" | string\n");
+}
