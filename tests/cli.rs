@@ -170,7 +170,14 @@ fn many_errors_are_counted_not_all_shown() {
 fn the_example_applications_render() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let out = tenon(
-        &["export", "-e", "manifests", "--out", "yaml", "examples/render"],
+        &[
+            "export",
+            "-e",
+            "manifests",
+            "--out",
+            "yaml",
+            "examples/render",
+        ],
         &root,
         None,
     );

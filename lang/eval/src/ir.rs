@@ -20,6 +20,8 @@ pub struct Code {
     /// The label's span of each field, by the field's value expression
     /// (errors about a field, such as "not allowed", point at its label).
     label_spans: std::collections::HashMap<ExprId, Span>,
+    /// The name's span of each selector, by the selector expression.
+    selector_spans: std::collections::HashMap<ExprId, Span>,
 }
 
 impl Code {
@@ -43,6 +45,15 @@ impl Code {
 
     pub fn set_label_span(&mut self, value: ExprId, span: Span) {
         self.label_spans.insert(value, span);
+    }
+
+    pub fn set_selector_span(&mut self, select: ExprId, span: Span) {
+        self.selector_spans.insert(select, span);
+    }
+
+    /// The name of the selector expression `select` (`b` in `a.b`).
+    pub fn selector_span(&self, select: ExprId) -> Option<Span> {
+        self.selector_spans.get(&select).copied()
     }
 
     /// The label of the field whose value is `value`, if it is one.
@@ -109,53 +120,9 @@ pub enum UnaryOp {
     Not,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BinaryOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    IntDiv,
-    IntMod,
-    Quo,
-    Rem,
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Match,
-    NotMatch,
-    LogicalAnd,
-    LogicalOr,
-}
-
-impl BinaryOp {
-    pub fn as_str(self) -> &'static str {
-        use BinaryOp::*;
-        match self {
-            Add => "+",
-            Sub => "-",
-            Mul => "*",
-            Div => "/",
-            IntDiv => "div",
-            IntMod => "mod",
-            Quo => "quo",
-            Rem => "rem",
-            Eq => "==",
-            Ne => "!=",
-            Lt => "<",
-            Le => "<=",
-            Gt => ">",
-            Ge => ">=",
-            Match => "=~",
-            NotMatch => "!~",
-            LogicalAnd => "&&",
-            LogicalOr => "||",
-        }
-    }
-}
+/// Binary operators are the syntax tree's (`&` and `|` never reach the IR
+/// as binary nodes: they become [`Expr::And`] and [`Expr::Or`]).
+pub use tenon_syntax::ast::BinaryOp;
 
 /// A resolved reference. `up` counts environment frames outwards from the
 /// innermost one: a struct literal, a `for` or `let` clause, or a pattern

@@ -1,7 +1,7 @@
 //! Expressions: literals, operators, references and calls.
 
 use super::Compiler;
-use crate::ir::{BinaryOp, Builtin, Disjunct, Elem, Expr, ExprId, ListLit, Part, UnaryOp};
+use crate::ir::{Builtin, Disjunct, Elem, Expr, ExprId, ListLit, Part, UnaryOp};
 use crate::num::Number;
 use crate::value::{BoundOp, Kinds};
 use std::sync::Arc;
@@ -26,7 +26,14 @@ impl Compiler {
             ast::Expr::Binary(b) => self.binary(b),
             ast::Expr::Selector(s) => {
                 let base = self.expr(&s.base);
-                Expr::Select(base, self.selector_label(&s.name))
+                let select = Expr::Select(base, self.selector_label(&s.name));
+                let id = self.code.push(select, span);
+                let name_span = match &s.name {
+                    ast::SelectorName::Ident(i) => i.span,
+                    ast::SelectorName::String(l) => l.span,
+                };
+                self.code.set_selector_span(id, name_span);
+                return id;
             }
             ast::Expr::Index(i) => Expr::Index(self.expr(&i.base), self.expr(&i.index)),
             ast::Expr::Slice(s) => {
@@ -194,27 +201,6 @@ impl Compiler {
             op => {
                 let lhs = self.expr(&b.lhs);
                 let rhs = self.expr(&b.rhs);
-                let op = match op {
-                    B::LogicalOr => BinaryOp::LogicalOr,
-                    B::LogicalAnd => BinaryOp::LogicalAnd,
-                    B::Eq => BinaryOp::Eq,
-                    B::Ne => BinaryOp::Ne,
-                    B::Lt => BinaryOp::Lt,
-                    B::Le => BinaryOp::Le,
-                    B::Gt => BinaryOp::Gt,
-                    B::Ge => BinaryOp::Ge,
-                    B::Match => BinaryOp::Match,
-                    B::NotMatch => BinaryOp::NotMatch,
-                    B::Add => BinaryOp::Add,
-                    B::Sub => BinaryOp::Sub,
-                    B::Mul => BinaryOp::Mul,
-                    B::Div => BinaryOp::Div,
-                    B::IntDiv => BinaryOp::IntDiv,
-                    B::IntMod => BinaryOp::IntMod,
-                    B::Quo => BinaryOp::Quo,
-                    B::Rem => BinaryOp::Rem,
-                    B::Or | B::And => unreachable!("handled above"),
-                };
                 Expr::Binary(op, lhs, rhs)
             }
         }

@@ -58,7 +58,16 @@ impl Evaluator {
             }
             Expr::Ref(reference) => self.resolve_ref(*reference, e.unit, env, span),
             Expr::Select(base, label) => match self.eval(at(*base), env) {
-                Val::Vertex(b) => self.select_arc(b, *label, span),
+                Val::Vertex(b) => {
+                    let name_span = unit.code.selector_span(e.id);
+                    match self.select_arc(b, *label, span) {
+                        Val::Error(mut error) if error.spans == [span] => {
+                            error.spans.extend(name_span);
+                            Val::Error(error)
+                        }
+                        other => other,
+                    }
+                }
                 Val::Error(error) => Val::Error(error),
                 _ => {
                     let message = format!(
@@ -69,9 +78,16 @@ impl Evaluator {
                 }
             },
             Expr::Index(base, index) => {
+                let index_span = unit.code.span(*index);
                 let base = self.eval(at(*base), env);
                 let index = self.eval(at(*index), env);
-                self.index(base, index, span)
+                match self.index(base, index, span) {
+                    Val::Error(mut error) if error.spans == [span] => {
+                        error.spans.push(index_span);
+                        Val::Error(error)
+                    }
+                    other => other,
+                }
             }
             Expr::Struct(_) | Expr::List(_) | Expr::And(_) | Expr::Or(_) => {
                 let parent = self.env_vertex(env);
@@ -502,9 +518,20 @@ impl Evaluator {
                 }
             }
             Val::Error(error) => return Val::Error(error),
-            other => {
-                let message = format!("invalid argument to len: {other:?}");
+            Val::Atom(atom) => {
+                let message = format!(
+                    "cannot use {atom} (type {}) as string, bytes, list or struct in argument 1 to len",
+                    atom.kind().name()
+                );
                 return Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]));
+            }
+            other => {
+                let what = match other {
+                    Val::Kinds(k) => k.name(),
+                    Val::Bound(b) => b.to_string(),
+                    _ => "_".to_string(),
+                };
+                return Val::Error(super::exprs::incomplete(&what, span));
             }
         };
         Val::Atom(Atom::Number(Number::from_i64(count as i64)))

@@ -241,6 +241,6 @@ pub(crate) fn apply_binary(op: BinaryOp, a: &Atom, b: &Atom) -> Result<Atom, Str
             }),
             _ => Err(mismatch()),
         },
-        LogicalAnd | LogicalOr => Err(mismatch()),
+        LogicalAnd | LogicalOr | And | Or => Err(mismatch()),
     }
 }
