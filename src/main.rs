@@ -53,6 +53,17 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Validate data files (.json, .yaml) against a schema (.cue, .tn):
+    /// each data file unifies with the schema's package, or with the
+    /// definition given by `-d`, which it must then satisfy completely.
+    Vet {
+        /// The definition each data file must satisfy (`-d '#Config'`).
+        #[arg(short = 'd')]
+        definition: Option<String>,
+        /// Schema files and data files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Parse files and report every syntax error.
     Parse {
         /// Print the syntax tree of each file.
@@ -72,6 +83,7 @@ fn main() -> ExitCode {
         Command::Export { expr, out, paths } => {
             cli::export::run(&paths, expr.as_deref(), cli::export::Output::Export(out))
         }
+        Command::Vet { definition, paths } => cli::vet::run(&paths, definition.as_deref()),
         Command::Eval { expr, paths } => {
             cli::export::run(&paths, expr.as_deref(), cli::export::Output::Tenon)
         }

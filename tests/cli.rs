@@ -210,3 +210,42 @@ fn eval_prints_values_that_are_not_concrete() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "a: int & >1\nb: *\"x\" | string\n");
 }
+
+#[test]
+fn vet_checks_each_data_file_against_a_definition() {
+    let dir = scratch("vet");
+    std::fs::write(
+        dir.join("schema.cue"),
+        "#Config: {\n\tname: string\n\treplicas: int & >=1 & <=10\n}\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("good.yaml"), "name: web\nreplicas: 3\n").expect("write");
+    std::fs::write(dir.join("bad.yaml"), "name: web\nreplicas: 30\nextra: 1\n").expect("write");
+    let good = tenon(
+        &["vet", "-d", "#Config", "schema.cue", "good.yaml"],
+        &dir,
+        None,
+    );
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    let bad = tenon(
+        &[
+            "vet",
+            "-d",
+            "#Config",
+            "schema.cue",
+            "good.yaml",
+            "bad.yaml",
+        ],
+        &dir,
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = text(&bad.stderr);
+    assert!(
+        stderr.contains("replicas: invalid value 30 (out of bound <=10)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bad.yaml:2:11"), "{stderr}");
+    assert!(stderr.contains("extra: field not allowed"), "{stderr}");
+    assert!(stderr.contains("1 of 2 data file(s) failed"), "{stderr}");
+}

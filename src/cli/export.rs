@@ -94,6 +94,13 @@ fn evaluate(
             evaluation.export(&mut writer).map(|()| writer.finish())
         }
     };
+    if std::env::var_os("TENON_STATS").is_some() {
+        let stats = evaluation.stats();
+        eprintln!(
+            "stats: {} values of {} bytes, {} environments",
+            stats.values, stats.value_bytes, stats.environments
+        );
+    }
     // The process ends right after printing: freeing every value one by
     // one (millions for a large render) would only delay the exit.
     std::mem::forget(evaluation);

@@ -6,3 +6,4 @@ pub mod files;
 pub mod fmt;
 pub mod parse;
 pub mod report;
+pub mod vet;

@@ -70,6 +70,17 @@ impl Module {
     }
 }
 
+/// Counts of what an evaluation built (for profiling).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stats {
+    /// Values (vertices) created.
+    pub values: usize,
+    /// The size of one value's record, in bytes.
+    pub value_bytes: usize,
+    /// Environment frames created.
+    pub environments: usize,
+}
+
 /// One evaluation of a module. Holds every value it computed.
 #[derive(Debug)]
 pub struct Evaluation {
@@ -90,19 +101,10 @@ impl Evaluation {
     /// (non-concrete values as the constraints left on them), or returns
     /// the errors; incomplete values are not errors here.
     pub fn print(&mut self) -> Result<String, Vec<Diagnostic>> {
-        let root = self.eval.root();
-        self.eval.finalize(root);
-        self.eval.finalize(self.target);
-        let mut errors = Vec::new();
-        self.eval.collect_errors(root, false, &mut errors);
-        if self.target != root {
-            self.eval.collect_errors(self.target, false, &mut errors);
-        }
-        if errors.is_empty() {
-            self.eval.structure_all(self.target, 0);
-            return Ok(self.eval.print(self.target, self.target == root));
-        }
-        Err(self.diagnostics(&errors))
+        self.validate(false)?;
+        self.eval.structure_all(self.target, 0);
+        let top_level = self.target == self.eval.root();
+        Ok(self.eval.print(self.target, top_level))
     }
 
     fn diagnostics(&self, errors: &[crate::eval::EvalError]) -> Vec<Diagnostic> {
@@ -113,43 +115,41 @@ impl Evaluation {
         diagnostics
     }
 
-    /// Evaluates everything and writes the concrete value, or returns
-    /// every error (conflicts anywhere, incomplete values where they
-    /// would be exported), sorted by position.
-    pub fn export(&mut self, out: &mut impl Emit) -> Result<(), Vec<Diagnostic>> {
+    /// Evaluates everything and checks it: every conflict anywhere, and,
+    /// with `concrete`, every value of the result (the expression of `-e`,
+    /// or the whole package) that is not concrete. Errors sorted by
+    /// position.
+    pub fn validate(&mut self, concrete: bool) -> Result<(), Vec<Diagnostic>> {
         let root = self.eval.root();
         self.eval.finalize(root);
         self.eval.finalize(self.target);
-        if std::env::var_os("TENON_STATS").is_some() {
-            eprintln!(
-                "stats: {} vertices of {} bytes, {} environments",
-                self.eval.vertices.len(),
-                std::mem::size_of::<crate::eval::Vertex>(),
-                self.eval.envs.len()
-            );
-            if std::env::var_os("TENON_STATS_LABELS").is_some() {
-                let mut counts = std::collections::HashMap::new();
-                for v in self.eval.vertices.iter() {
-                    *counts
-                        .entry(self.eval.labels.text(v.label).into_owned())
-                        .or_insert(0) += 1;
-                }
-                let mut counts: Vec<_> = counts.into_iter().collect();
-                counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-                for (label, count) in counts.iter().take(40) {
-                    eprintln!("{count:8} {label}");
-                }
-            }
-        }
         let mut errors = Vec::new();
         if self.target != root {
             self.eval.collect_errors(root, false, &mut errors);
         }
-        self.eval.collect_errors(self.target, true, &mut errors);
+        self.eval.collect_errors(self.target, concrete, &mut errors);
         if errors.is_empty() {
-            self.eval.emit(self.target, out);
-            return Ok(());
+            Ok(())
+        } else {
+            Err(self.diagnostics(&errors))
         }
-        Err(self.diagnostics(&errors))
+    }
+
+    /// How much this evaluation built so far.
+    pub fn stats(&self) -> Stats {
+        Stats {
+            values: self.eval.vertices.len(),
+            value_bytes: std::mem::size_of::<crate::eval::Vertex>(),
+            environments: self.eval.envs.len(),
+        }
+    }
+
+    /// Evaluates everything and writes the concrete value, or returns
+    /// every error (conflicts anywhere, incomplete values where they
+    /// would be exported), sorted by position.
+    pub fn export(&mut self, out: &mut impl Emit) -> Result<(), Vec<Diagnostic>> {
+        self.validate(true)?;
+        self.eval.emit(self.target, out);
+        Ok(())
     }
 }

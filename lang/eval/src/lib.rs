@@ -17,5 +17,5 @@ mod label;
 pub mod num;
 mod value;
 
-pub use api::{Evaluation, Module};
+pub use api::{Evaluation, Module, Stats};
 pub use eval::Limits;

@@ -45,8 +45,4 @@ impl<T> Arena<T> {
     pub fn len(&self) -> usize {
         self.len
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.chunks.iter().flatten()
-    }
 }
