@@ -17,5 +17,5 @@ mod label;
 pub mod num;
 mod value;
 
-pub use api::{Evaluation, Module, Stats};
+pub use api::{Evaluation, Kind, Module, Stats, ValueId};
 pub use eval::Limits;

@@ -1,6 +1,10 @@
 //! The embedding API: compile once into a [`Module`] (immutable, shared
 //! between threads), evaluate as often as needed.
 
+mod value;
+
+pub use value::{Kind, ValueId};
+
 use crate::compile::{compile_expr_in, compile_files, Program};
 use crate::eval::{CloseRef, Conjunct, Evaluator, ExprRef, Frame, Limits, Source};
 use crate::export::Emit;
@@ -30,6 +34,35 @@ impl Module {
             },
             diagnostics,
         )
+    }
+
+    /// Parses and compiles source texts (one file each, named
+    /// `source-N.cue` in diagnostics), for embedding and tests.
+    ///
+    /// ```
+    /// use tenon_eval::export::JsonWriter;
+    /// use tenon_eval::Module;
+    /// // Files with a package clause see each other's fields.
+    /// let module = Module::from_sources(&["package app\na: 1", "package app\nb: a + 1"]).unwrap();
+    /// let mut writer = JsonWriter::export();
+    /// module.evaluate().export(&mut writer).unwrap();
+    /// assert_eq!(writer.finish(), "{\n    \"a\": 1,\n    \"b\": 2\n}\n");
+    /// ```
+    pub fn from_sources(texts: &[&str]) -> Result<Module, Vec<Diagnostic>> {
+        let parsed: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| tenon_syntax::parse_file(tenon_diagnostics::FileId(i as u32), text))
+            .collect();
+        let syntax: Vec<Diagnostic> = parsed.iter().flat_map(|p| p.diagnostics.clone()).collect();
+        if !syntax.is_empty() {
+            return Err(syntax);
+        }
+        let files: Vec<&ast::File> = parsed.iter().map(|p| &p.file).collect();
+        match Module::compile(&files) {
+            (module, diagnostics) if diagnostics.is_empty() => Ok(module),
+            (_, diagnostics) => Err(diagnostics),
+        }
     }
 
     /// Like [`Module::compile`], evaluating `expr` in the scope of the
