@@ -128,6 +128,14 @@ impl Labels {
         }
     }
 
+    /// The shared text of a field label (no copy of the string).
+    pub fn shared_text(&self, label: Label) -> Arc<str> {
+        match label {
+            Label::Field(id) => self.entry(id).0.clone(),
+            Label::Index(i) => Arc::from(i.to_string()),
+        }
+    }
+
     pub fn kind(&self, label: Label) -> LabelKind {
         match label {
             Label::Field(id) => self.entry(id).1,

@@ -160,13 +160,22 @@ impl Compiler {
                         }
                         // `F=(k): v`: the alias stands for the value, like a
                         // `let` holding it.
-                        None => {
-                            if let Some(alias) = &field.label.alias {
+                        None => match (&field.label.alias, &field.label.name) {
+                            (Some(alias), ast::LabelName::Pattern { .. }) => {
+                                self.diagnostics.push(Diagnostic::error(
+                                    "unsupported-alias",
+                                    alias.span,
+                                    "an alias before a pattern constraint (`X=[…]:`) is not supported; \
+                                     alias the label inside the brackets (`[X=…]:`)",
+                                ));
+                            }
+                            (Some(alias), _) => {
                                 let slot = self.code.push(Expr::Top, alias.span);
                                 scope.bind(alias.name.clone(), Binding::Let(slot), alias.span);
                                 self.dynamic_aliases.push((field.span, slot));
                             }
-                        }
+                            (None, _) => {}
+                        },
                     }
                 }
                 ast::Decl::Let(clause) => {

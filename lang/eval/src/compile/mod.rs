@@ -11,6 +11,7 @@ mod scope;
 use crate::ir::{Code, ExprId};
 use crate::label::Interner;
 use scope::Scopes;
+use std::sync::Arc;
 use tenon_diagnostics::Diagnostic;
 use tenon_syntax::ast;
 
@@ -19,7 +20,8 @@ use tenon_syntax::ast;
 #[derive(Debug)]
 pub struct Program {
     pub code: Code,
-    pub labels: Interner,
+    /// Shared with every evaluation (which adds its own labels on top).
+    pub labels: Arc<Interner>,
     pub roots: Vec<ExprId>,
 }
 
@@ -36,7 +38,7 @@ pub fn compile_files(files: &[&ast::File]) -> (Program, Vec<Diagnostic>) {
     }
     let program = Program {
         code: compiler.code,
-        labels: compiler.labels,
+        labels: Arc::new(compiler.labels),
         roots,
     };
     (program, compiler.diagnostics)
@@ -51,13 +53,13 @@ pub fn compile_expr_in(
 ) -> (ExprId, Vec<Diagnostic>) {
     let mut compiler = Compiler {
         code: std::mem::take(&mut program.code),
-        labels: std::mem::take(&mut program.labels),
+        labels: Arc::unwrap_or_clone(std::mem::take(&mut program.labels)),
         ..Compiler::default()
     };
     let fields = decls::top_level_fields(files.iter().copied());
     let id = compiler.top_level_expr(&fields, expr);
     program.code = compiler.code;
-    program.labels = compiler.labels;
+    program.labels = Arc::new(compiler.labels);
     (id, compiler.diagnostics)
 }
 

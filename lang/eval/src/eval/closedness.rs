@@ -4,12 +4,12 @@
 //! field must be allowed by every group present at its struct.
 
 use super::vertex::Group;
-use super::{CloseRef, ErrorKind, EvalError, Evaluator, VertexId};
+use super::{ErrorKind, EvalError, Evaluator, VertexId};
 use crate::label::Label;
 
 impl Evaluator {
     /// The group `id` of `v`, created on first use.
-    pub(crate) fn group_mut(&mut self, v: VertexId, id: u32, _close: CloseRef) -> &mut Group {
+    pub(crate) fn group_mut(&mut self, v: VertexId, id: u32) -> &mut Group {
         let groups = &mut self.v_mut(v).groups;
         let position = match groups.iter().position(|g| g.id == id) {
             Some(p) => p,
@@ -29,13 +29,14 @@ impl Evaluator {
         if self.v(v).groups.iter().all(|g| g.open) {
             return;
         }
+        let groups = self.v(v).groups.clone();
         let arcs = self.v(v).arcs.clone();
         for arc in arcs {
             let Label::Field(_) = arc.label else { continue };
             if !self.labels.kind(arc.label).is_regular() {
                 continue;
             }
-            if !self.allowed(v, arc.label) {
+            if !self.allowed(v, &groups, arc.label) {
                 let span = self.label_span(arc.vertex);
                 let error = EvalError::new(
                     ErrorKind::NotAllowed,
@@ -47,9 +48,9 @@ impl Evaluator {
         }
     }
 
-    fn allowed(&mut self, v: VertexId, label: Label) -> bool {
-        let groups = self.v(v).groups.clone();
-        let text: std::sync::Arc<str> = std::sync::Arc::from(self.labels.text(label).as_ref());
+    /// Whether every group of `v` allows the field `label`.
+    fn allowed(&mut self, v: VertexId, groups: &[Group], label: Label) -> bool {
+        let text = self.labels.shared_text(label);
         groups.iter().all(|group| {
             group.open
                 || group.labels.contains(&label)

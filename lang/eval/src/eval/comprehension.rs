@@ -102,9 +102,7 @@ impl Evaluator {
                     let frame = if *key {
                         let key_atom = match arc.label {
                             Label::Index(i) => Atom::Number(Number::from_i64(i64::from(i))),
-                            Label::Field(_) => Atom::String(std::sync::Arc::from(
-                                self.labels.text(arc.label).as_ref(),
-                            )),
+                            Label::Field(_) => Atom::String(self.labels.shared_text(arc.label)),
                         };
                         let key_vertex = self.synthetic(key_atom);
                         Frame::Vars([key_vertex, value])

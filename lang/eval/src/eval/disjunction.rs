@@ -79,7 +79,7 @@ impl Evaluator {
             return;
         }
         let scalar =
-            options.iter().all(|o| self.is_scalar_disjunction(o.0)) && self.v(v).arcs.is_empty();
+            options.iter().all(|o| self.is_constant_scalar(o.0)) && self.v(v).arcs.is_empty();
         let mut survivors = Vec::new();
         let mut failures = Vec::new();
         let mut combination = vec![0usize; options.len()];
@@ -229,12 +229,6 @@ impl Evaluator {
             }
             _ => false,
         }
-    }
-
-    /// Whether every alternative of a disjunction is a constant scalar
-    /// (`int & >=1 | *1`): such a disjunction needs no forked structure.
-    fn is_scalar_disjunction(&self, e: ExprRef) -> bool {
-        self.is_constant_scalar(e)
     }
 
     fn is_constant_source(&self, source: super::Source) -> bool {

@@ -104,7 +104,7 @@ impl Evaluator {
                 self.unary(*op, value, span)
             }
             Expr::Binary(op, lhs, rhs) => self.binary(*op, at(*lhs), at(*rhs), env, span),
-            Expr::Interpolation(parts) => self.interpolate(parts, e.unit, env, span),
+            Expr::Interpolation(parts) => self.interpolate(parts, e.unit, env),
             Expr::Call(func, args) => self.call(at(*func), args, e.unit, env, span),
             Expr::Builtin(b) => Val::Error(EvalError::new(
                 ErrorKind::Invalid,
@@ -249,7 +249,7 @@ impl Evaluator {
             }
             Err(error) => Err(EvalError::new(
                 ErrorKind::Invalid,
-                format!("invalid regexp: {}", first_line(&error.to_string())),
+                format!("invalid regexp: {}", last_line(&error.to_string())),
                 vec![span],
             )),
         }
@@ -342,6 +342,15 @@ impl Evaluator {
             Ok(b) => b,
             Err(error) => return Val::Error(error),
         };
+        // Regular expressions come from the evaluation's cache.
+        if let (BinaryOp::Match | BinaryOp::NotMatch, Atom::String(text), Atom::String(pattern)) =
+            (op, &a, &b)
+        {
+            return match self.regex(pattern, rspan) {
+                Ok(re) => Val::Atom(Atom::Bool(re.is_match(text) == (op == BinaryOp::Match))),
+                Err(error) => Val::Error(error),
+            };
+        }
         match super::scalar::apply_binary(op, &a, &b) {
             Ok(atom) => Val::Atom(atom),
             Err(message) => {
@@ -384,7 +393,7 @@ impl Evaluator {
         }
     }
 
-    fn interpolate(&mut self, parts: &[Part], unit: u16, env: Option<EnvId>, span: Span) -> Val {
+    fn interpolate(&mut self, parts: &[Part], unit: u16, env: Option<EnvId>) -> Val {
         let mut out = String::new();
         for part in parts {
             match part {
@@ -411,7 +420,6 @@ impl Evaluator {
                 }
             }
         }
-        let _ = span;
         Val::Atom(Atom::String(Arc::from(out)))
     }
 
@@ -595,7 +603,9 @@ pub(crate) fn incomplete(what: &str, span: Span) -> EvalError {
     )
 }
 
-fn first_line(text: &str) -> String {
+/// The last non-empty line of a multi-line message (the regex crate puts
+/// the reason there).
+fn last_line(text: &str) -> String {
     text.lines()
         .rfind(|l| !l.trim().is_empty())
         .unwrap_or(text)

@@ -3,7 +3,6 @@
 //! literal's own.
 
 use super::exprs::Val;
-use super::vertex::Vertex;
 use super::{
     CloseRef, Conjunct, EnvId, ErrorKind, EvalError, Evaluator, ExprRef, Source, VertexId,
 };
@@ -149,9 +148,11 @@ impl Evaluator {
     }
 
     /// Copies the length rules of an evaluated list into `v`.
-    pub(crate) fn merge_list_shape(&mut self, v: VertexId, source: &Vertex) {
-        let span = source.list_closed.map(|c| c.1).unwrap_or_default();
-        match source.list_closed {
+    pub(crate) fn merge_list_shape(&mut self, v: VertexId, w: VertexId) {
+        let source = self.v(w);
+        let (source_closed, source_len) = (source.list_closed, source.list_len);
+        let span = source_closed.map(|c| c.1).unwrap_or_default();
+        match source_closed {
             Some((closed, _)) => {
                 let vertex = self.v_mut(v);
                 match vertex.list_closed {
@@ -163,12 +164,12 @@ impl Evaluator {
                 }
             }
             None => {
-                let tails = source.list_tails.clone();
+                let tails = self.v(w).list_tails.clone();
                 self.v_mut(v).list_tails.extend(tails);
             }
         }
         let vertex = self.v_mut(v);
-        vertex.list_len = vertex.list_len.max(source.list_len);
+        vertex.list_len = vertex.list_len.max(source_len);
     }
 
     /// Length checks once all list conjuncts are in.

@@ -143,7 +143,7 @@ pub struct Evaluator {
 impl Evaluator {
     /// An evaluation of `program` whose root holds the program's files.
     pub fn new(program: Shared<Program>, limits: Limits) -> Evaluator {
-        let labels = Labels::new(Shared::new(program.labels.clone()));
+        let labels = Labels::new(program.labels.clone());
         let mut eval = Evaluator {
             units: vec![program.clone()],
             labels,

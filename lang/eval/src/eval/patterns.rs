@@ -11,25 +11,25 @@ impl Evaluator {
         &mut self,
         pattern: ExprRef,
         env: Option<EnvId>,
-        label: &Arc<str>,
+        label: &str,
     ) -> bool {
         match self.code(pattern.unit).expr(pattern.id) {
             Expr::Top => return true,
             Expr::Kind(k) => return k.contains(Kinds::STRING),
-            Expr::String(s) => return s == label,
+            Expr::String(s) => return s.as_ref() == label,
             _ => {}
         }
         match self.eval(pattern, env) {
             Val::Top => true,
             Val::Kinds(k) => k.contains(Kinds::STRING),
-            Val::Atom(Atom::String(s)) => &s == label,
+            Val::Atom(Atom::String(s)) => s.as_ref() == label,
             Val::Atom(_) | Val::Error(_) => false,
-            Val::Bound(b) => b.admits(&Atom::String(label.clone())) == Some(true),
+            Val::Bound(b) => b.admits(&Atom::String(Arc::from(label))) == Some(true),
             Val::Vertex(w) => self.vertex_admits(w, label),
         }
     }
 
-    fn vertex_admits(&mut self, w: VertexId, label: &Arc<str>) -> bool {
+    fn vertex_admits(&mut self, w: VertexId, label: &str) -> bool {
         self.structure(w);
         if self.v(w).error.is_some() {
             return false;
@@ -39,9 +39,9 @@ impl Evaluator {
         }
         let vertex = self.v(w);
         if let Some((atom, _)) = &vertex.atom {
-            return matches!(atom, Atom::String(s) if s == label);
+            return matches!(atom, Atom::String(s) if s.as_ref() == label);
         }
-        let text = Atom::String(label.clone());
+        let text = Atom::String(Arc::from(label));
         vertex.kinds.contains(Kinds::STRING)
             && vertex
                 .bounds

@@ -5,7 +5,6 @@
 //! `a.y == 2`).
 
 use super::exprs::Val;
-use super::vertex::Pending;
 use super::{
     CloseRef, Conjunct, EnvId, ErrorKind, EvalError, Evaluator, ExprRef, Frame, Source, State,
     VertexId,
@@ -235,23 +234,28 @@ impl Evaluator {
             self.fail(v, error);
             return;
         }
-        let source = self.v(w).clone();
-        let span = source.atom.as_ref().map(|a| a.1).unwrap_or_default();
-        if let Some((atom, span)) = source.atom.clone() {
-            self.meet_atom(v, atom, span);
-        } else {
-            self.meet_kinds(v, source.kinds, span);
-            for (bound, span) in source.bounds.iter().cloned() {
-                self.meet_bound(v, bound, span);
+        // Only the pieces needed are copied (a whole vertex would clone
+        // every vector it holds).
+        let source = self.v(w);
+        let (kinds, atom, bounds) = (source.kinds, source.atom.clone(), source.bounds.clone());
+        let arcs = source.arcs.clone();
+        match atom {
+            Some((atom, span)) => self.meet_atom(v, atom, span),
+            None => {
+                self.meet_kinds(v, kinds, Default::default());
+                for (bound, span) in bounds {
+                    self.meet_bound(v, bound, span);
+                }
             }
         }
         // `close()` needs the labels of this level in its group.
         for group in self.groups(close) {
-            let labels: Vec<_> = source.arcs.iter().map(|a| a.label).collect();
-            self.group_mut(v, group, close).labels.extend(labels);
+            self.group_mut(v, group)
+                .labels
+                .extend(arcs.iter().map(|a| a.label));
         }
         let child_close = self.inherited(close);
-        for arc in source.arcs.iter().copied() {
+        for arc in arcs {
             let conjunct = Conjunct {
                 source: Source::Vertex(arc.vertex),
                 env: None,
@@ -259,16 +263,8 @@ impl Evaluator {
             };
             self.add_field(v, arc.label, arc.optional, conjunct);
         }
-        if source.kinds == Kinds::LIST {
-            self.merge_list_shape(v, &source);
-        }
-        if source.disjunction.is_some() && self.v(v).state != State::Done {
-            // An unresolved disjunction stays one: keep the alternatives.
-            self.v_mut(v).pending.push(Pending::Expr(Conjunct {
-                source: Source::Vertex(w),
-                env: None,
-                close,
-            }));
+        if kinds == Kinds::LIST {
+            self.merge_list_shape(v, w);
         }
     }
 
@@ -319,7 +315,7 @@ impl Evaluator {
         let Expr::Struct(lit) = unit.code.expr(literal.id) else {
             return;
         };
-        let group = self.group_mut(v, group, CloseRef(0));
+        let group = self.group_mut(v, group);
         for decl in &lit.decls {
             match decl {
                 crate::ir::Decl::Field { label, .. } => group.labels.push(*label),

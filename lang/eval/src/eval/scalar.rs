@@ -199,13 +199,9 @@ pub(crate) fn apply_binary(op: BinaryOp, a: &Atom, b: &Atom) -> Result<Atom, Str
                 _ => order != Ordering::Less,
             }))
         }
-        Match | NotMatch => {
-            let (String(text), String(pattern)) = (a, b) else {
-                return Err(mismatch());
-            };
-            let re = regex::Regex::new(pattern).map_err(|e| format!("invalid regexp: {e}"))?;
-            Ok(Bool(re.is_match(text) == (op == Match)))
-        }
+        // Two strings are matched by the evaluator (it caches the regular
+        // expression); anything else is a mismatch.
+        Match | NotMatch => Err(mismatch()),
         Add => match (a, b) {
             (Number(x), Number(y)) => num(x.add(y)),
             (String(x), String(y)) => Ok(String(Arc::from(format!("{x}{y}")))),

@@ -236,7 +236,7 @@ impl Evaluator {
         let groups = self.groups(close);
         let child_close = self.inherited(close);
         for group in &groups {
-            self.group_mut(v, *group, close);
+            self.group_mut(v, *group);
         }
         for (index, decl) in lit.decls.iter().enumerate() {
             let index = index as u32;
@@ -252,7 +252,7 @@ impl Evaluator {
                     value,
                 } => {
                     for group in &groups {
-                        self.group_mut(v, *group, close).labels.push(*label);
+                        self.group_mut(v, *group).labels.push(*label);
                     }
                     self.add_field(v, *label, *optional, conj(*value));
                 }
@@ -292,7 +292,7 @@ impl Evaluator {
                     let position = self.v(v).patterns.len() as u32;
                     self.v_mut(v).patterns.push(pattern);
                     for group in &groups {
-                        self.group_mut(v, *group, close).patterns.push(position);
+                        self.group_mut(v, *group).patterns.push(position);
                     }
                     if self.v(v).patterns_applied {
                         self.apply_pattern(v, position as usize);
@@ -311,7 +311,7 @@ impl Evaluator {
                 }
                 Decl::Ellipsis(ty) => {
                     for group in &groups {
-                        self.group_mut(v, *group, close).open = true;
+                        self.group_mut(v, *group).open = true;
                     }
                     if let Some(ty) = ty {
                         let pattern = Pattern {
@@ -434,7 +434,7 @@ impl Evaluator {
         if !self.labels.kind(label).is_regular() {
             return;
         }
-        let text: std::sync::Arc<str> = std::sync::Arc::from(self.labels.text(label).as_ref());
+        let text = self.labels.shared_text(label);
         let matches = match pattern.except {
             Some(literal) => !self.declares(literal, label),
             None => self.label_matches(pattern.pattern, Some(pattern.env), &text),
@@ -484,14 +484,14 @@ impl Evaluator {
         id
     }
 
-    /// Works through phase two: expressions and embeddings first, then
+    /// Works through phase two: embeddings first, then
     /// dynamic fields, then comprehensions; disjunctions are left.
     pub(crate) fn run_pending(&mut self, v: VertexId) {
         loop {
             let pending = &self.v(v).pending;
             let next = pending
                 .iter()
-                .position(|p| matches!(p, Pending::Expr(_) | Pending::Embed { .. }))
+                .position(|p| matches!(p, Pending::Embed { .. }))
                 .or_else(|| {
                     pending
                         .iter()
@@ -506,7 +506,6 @@ impl Evaluator {
             let Some(next) = next else { break };
             let item = self.v_mut(v).pending.remove(next);
             match item {
-                Pending::Expr(conjunct) => self.add_conjunct(v, conjunct),
                 Pending::Embed { conjunct, literal } => self.add_embed(v, conjunct, literal),
                 Pending::Dynamic {
                     decl,
@@ -566,7 +565,7 @@ impl Evaluator {
         };
         let label = self.labels.intern(&name, LabelKind::Regular);
         for group in self.groups(close) {
-            self.group_mut(v, group, close).labels.push(label);
+            self.group_mut(v, group).labels.push(label);
         }
         let conjunct = Conjunct {
             source: Source::Expr(ExprRef {

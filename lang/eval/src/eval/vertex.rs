@@ -27,8 +27,6 @@ pub struct Arc {
 /// Work left for phase two.
 #[derive(Clone, Copy, Debug)]
 pub enum Pending {
-    /// An expression to unify into the vertex.
-    Expr(Conjunct),
     /// An embedded expression of the struct literal `literal`.
     Embed {
         conjunct: Conjunct,
