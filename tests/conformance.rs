@@ -195,8 +195,8 @@ mod conformance {
         }
         let refs: Vec<_> = files.iter().collect();
         let (module, compile_errors) = match &expr {
-            Some(e) => Module::compile_with_expr(&refs, e),
-            None => Module::compile(&refs),
+            Some(e) => Module::compile_with_expr(&refs, e, tenon_stdlib::BUILTINS),
+            None => Module::compile(&refs, tenon_stdlib::BUILTINS),
         };
         if !compile_errors.is_empty() {
             return Err(summaries(&compile_errors, &sources));

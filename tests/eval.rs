@@ -1,4 +1,5 @@
-//! Runs the evaluation corpus `tests/eval/**/*.txtar`.
+//! Runs the evaluation corpus `tests/eval/**/*.txtar`, and the builtin
+//! packages' corpus `tests/builtins/<package>/*.txtar` (same format).
 //!
 //! Each case has one or more `.cue` input sections (evaluated together, in
 //! order), an optional `expr` section (like `tenon export -e`), and either
@@ -57,6 +58,18 @@ fn eval_corpus() {
     });
 }
 
+#[test]
+fn builtins_corpus() {
+    let dir = root().join("tests/builtins");
+    run_cases(
+        &dir,
+        "builtin packages corpus",
+        |case, archive, source, failures| {
+            check_case(case, archive, source, failures);
+        },
+    );
+}
+
 fn check_case(
     case: &std::path::Path,
     archive: &mut support::Txtar,
@@ -83,8 +96,8 @@ fn check_case(
         let refs: Vec<_> = files.iter().collect();
         let outcome = if diagnostics.is_empty() {
             let (module, compile_errors) = match &expr {
-                Some(e) => Module::compile_with_expr(&refs, e),
-                None => Module::compile(&refs),
+                Some(e) => Module::compile_with_expr(&refs, e, tenon_stdlib::BUILTINS),
+                None => Module::compile(&refs, tenon_stdlib::BUILTINS),
             };
             if compile_errors.is_empty() {
                 let mut writer = JsonWriter::export();

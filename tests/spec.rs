@@ -108,7 +108,7 @@ fn export(source: &str) -> Result<Exported, String> {
                 found.join("\n  ")
             ));
         }
-        let (module, errors) = Module::compile(&[&parsed.file]);
+        let (module, errors) = Module::compile(&[&parsed.file], tenon_stdlib::BUILTINS);
         if !errors.is_empty() {
             return Ok(Err(summaries(&errors, &sources)));
         }

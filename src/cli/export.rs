@@ -76,8 +76,8 @@ fn evaluate(
 ) -> Result<String, Vec<Diagnostic>> {
     let files: Vec<&ast::File> = files.iter().collect();
     let (module, diagnostics) = match expr {
-        Some(expr) => Module::compile_with_expr(&files, expr),
-        None => Module::compile(&files),
+        Some(expr) => Module::compile_with_expr(&files, expr, tenon_stdlib::BUILTINS),
+        None => Module::compile(&files, tenon_stdlib::BUILTINS),
     };
     if diagnostics.iter().any(|d| d.is_error()) {
         return Err(diagnostics);

@@ -89,8 +89,8 @@ fn check(schema: &[ast::File], data: ast::File, expr: Option<&ast::Expr>) -> Vec
     let mut files: Vec<&ast::File> = schema.iter().collect();
     files.push(&data);
     let (module, diagnostics) = match expr {
-        Some(expr) => Module::compile_with_expr(&files, expr),
-        None => Module::compile(&files),
+        Some(expr) => Module::compile_with_expr(&files, expr, tenon_stdlib::BUILTINS),
+        None => Module::compile(&files, tenon_stdlib::BUILTINS),
     };
     if !diagnostics.is_empty() {
         return diagnostics;

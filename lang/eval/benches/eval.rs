@@ -7,6 +7,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::fmt::Write;
 use tenon_diagnostics::FileId;
+use tenon_eval::builtin::Builtins;
 use tenon_eval::export::JsonWriter;
 use tenon_eval::Module;
 
@@ -137,8 +138,12 @@ fn export(sources: &[&str], expr: Option<&str>) -> usize {
         .collect();
     let refs: Vec<_> = files.iter().collect();
     let (module, diagnostics) = match expr {
-        Some(e) => Module::compile_with_expr(&refs, &tenon_syntax::parse_expr(FileId(99), e).expr),
-        None => Module::compile(&refs),
+        Some(e) => Module::compile_with_expr(
+            &refs,
+            &tenon_syntax::parse_expr(FileId(99), e).expr,
+            Builtins::NONE,
+        ),
+        None => Module::compile(&refs, Builtins::NONE),
     };
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let mut writer = JsonWriter::export();

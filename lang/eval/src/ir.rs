@@ -31,6 +31,19 @@ impl Code {
         id
     }
 
+    /// The next id `push` will hand out.
+    pub fn next_id(&self) -> ExprId {
+        ExprId(self.nodes.len() as u32)
+    }
+
+    /// Gives every node from `from` on the span `span` (code compiled from
+    /// text that is not a user's file points at where it is used).
+    pub fn respan_from(&mut self, from: ExprId, span: Span) {
+        for node in &mut self.nodes[from.0 as usize..] {
+            node.span = span;
+        }
+    }
+
     pub fn set(&mut self, id: ExprId, expr: Expr) {
         self.nodes[id.0 as usize].expr = expr;
     }
@@ -98,6 +111,8 @@ pub enum Expr {
     Slice(ExprId, Option<ExprId>, Option<ExprId>),
     Call(ExprId, Box<[ExprId]>),
     Builtin(Builtin),
+    /// A function of an imported package.
+    Func(FuncRef),
     Interpolation(Box<[Part]>),
 }
 
@@ -162,6 +177,22 @@ impl Builtin {
             Builtin::Quo => "quo",
             Builtin::Rem => "rem",
         }
+    }
+}
+
+/// A function of a builtin package.
+#[derive(Clone, Copy, Debug)]
+pub struct FuncRef {
+    pub package: &'static crate::builtin::Package,
+    pub name: &'static str,
+    pub func: &'static crate::builtin::Func,
+}
+
+impl FuncRef {
+    /// The name CUE uses in messages: `strings.ToUpper`,
+    /// `encoding/json.Marshal`.
+    pub fn qualified_name(self) -> String {
+        format!("{}.{}", self.package.path, self.name)
     }
 }
 

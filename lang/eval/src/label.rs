@@ -151,3 +151,11 @@ impl Labels {
         }
     }
 }
+
+/// Whether `text` can be written as an identifier label (else it is
+/// quoted in paths and messages).
+pub fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '#' || c == '$')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}

@@ -9,6 +9,7 @@
 //! data path and every position that contributed.
 
 mod api;
+pub mod builtin;
 mod compile;
 mod eval;
 pub mod export;

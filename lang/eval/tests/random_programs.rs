@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use tenon_diagnostics::FileId;
+use tenon_eval::builtin::Builtins;
 use tenon_eval::export::JsonWriter;
 use tenon_eval::{Limits, Module};
 
@@ -79,7 +80,7 @@ proptest! {
     #[test]
     fn random_programs_evaluate(source in program()) {
         let parsed = tenon_syntax::parse_file(FileId(0), &source);
-        let (module, _) = Module::compile(&[&parsed.file]);
+        let (module, _) = Module::compile(&[&parsed.file], Builtins::NONE);
         let mut writer = JsonWriter::export();
         let result = module.evaluate_with(limits()).export(&mut writer);
         let blew_up = result.is_err_and(|errors| errors.iter().any(|d| d.message.contains("too large")));

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 use tenon_diagnostics::FileId;
+use tenon_eval::builtin::Builtins;
 use tenon_eval::export::{Data, JsonWriter};
 use tenon_eval::Module;
 
@@ -43,7 +44,8 @@ fn one_module_many_threads() {
     let parsed = tenon_syntax::parse_file(FileId(0), TEMPLATE);
     assert!(parsed.diagnostics.is_empty());
     let expr = tenon_syntax::parse_expr(FileId(1), "output");
-    let (module, diagnostics) = Module::compile_with_expr(&[&parsed.file], &expr.expr);
+    let (module, diagnostics) =
+        Module::compile_with_expr(&[&parsed.file], &expr.expr, Builtins::NONE);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let module = Arc::new(module);
     let handles: Vec<_> = (0..8)
@@ -74,7 +76,7 @@ fn one_module_many_threads() {
 #[test]
 fn fill_conflict_is_an_error_at_its_path() {
     let parsed = tenon_syntax::parse_file(FileId(0), TEMPLATE);
-    let (module, _) = Module::compile(&[&parsed.file]);
+    let (module, _) = Module::compile(&[&parsed.file], Builtins::NONE);
     let mut evaluation = module.evaluate();
     let bad = Data::Struct(vec![
         ("name".into(), Data::String("x".into())),

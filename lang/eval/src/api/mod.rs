@@ -5,6 +5,7 @@ mod value;
 
 pub use value::{Kind, ValueId};
 
+use crate::builtin::Builtins;
 use crate::compile::{compile_expr_in, compile_files, Program};
 use crate::eval::{CloseRef, Conjunct, Evaluator, ExprRef, Frame, Limits, Source};
 use crate::export::Emit;
@@ -22,11 +23,13 @@ pub struct Module {
 }
 
 impl Module {
-    /// Compiles the files of one package. Compile errors (unresolved
-    /// references, bad literals) come back as diagnostics; the module is
-    /// usable regardless (the failing parts evaluate to errors).
-    pub fn compile(files: &[&ast::File]) -> (Module, Vec<Diagnostic>) {
-        let (program, diagnostics) = compile_files(files);
+    /// Compiles the files of one package; their imports may name the
+    /// packages of `builtins` (`tenon_stdlib::BUILTINS` has them all).
+    /// Compile errors (unresolved references, bad literals, unknown
+    /// imports) come back as diagnostics; the module is usable regardless
+    /// (the failing parts evaluate to errors).
+    pub fn compile(files: &[&ast::File], builtins: Builtins) -> (Module, Vec<Diagnostic>) {
+        let (program, diagnostics) = compile_files(files, builtins);
         (
             Module {
                 program: Arc::new(program),
@@ -37,18 +40,21 @@ impl Module {
     }
 
     /// Parses and compiles source texts (one file each, named
-    /// `source-N.cue` in diagnostics), for embedding and tests.
+    /// `source-N.cue` in diagnostics), for embedding and tests. Imports
+    /// may name the packages of `builtins`.
     ///
     /// ```
+    /// use tenon_eval::builtin::Builtins;
     /// use tenon_eval::export::JsonWriter;
     /// use tenon_eval::Module;
     /// // Files with a package clause see each other's fields.
-    /// let module = Module::from_sources(&["package app\na: 1", "package app\nb: a + 1"]).unwrap();
+    /// let sources = ["package app\na: 1", "package app\nb: a + 1"];
+    /// let module = Module::from_sources(&sources, Builtins::NONE).unwrap();
     /// let mut writer = JsonWriter::export();
     /// module.evaluate().export(&mut writer).unwrap();
     /// assert_eq!(writer.finish(), "{\n    \"a\": 1,\n    \"b\": 2\n}\n");
     /// ```
-    pub fn from_sources(texts: &[&str]) -> Result<Module, Vec<Diagnostic>> {
+    pub fn from_sources(texts: &[&str], builtins: Builtins) -> Result<Module, Vec<Diagnostic>> {
         let parsed: Vec<_> = texts
             .iter()
             .enumerate()
@@ -59,7 +65,7 @@ impl Module {
             return Err(syntax);
         }
         let files: Vec<&ast::File> = parsed.iter().map(|p| &p.file).collect();
-        match Module::compile(&files) {
+        match Module::compile(&files, builtins) {
             (module, diagnostics) if diagnostics.is_empty() => Ok(module),
             (_, diagnostics) => Err(diagnostics),
         }
@@ -67,8 +73,12 @@ impl Module {
 
     /// Like [`Module::compile`], evaluating `expr` in the scope of the
     /// package's top level (as `tenon export -e EXPR` does).
-    pub fn compile_with_expr(files: &[&ast::File], expr: &ast::Expr) -> (Module, Vec<Diagnostic>) {
-        let (mut program, mut diagnostics) = compile_files(files);
+    pub fn compile_with_expr(
+        files: &[&ast::File],
+        expr: &ast::Expr,
+        builtins: Builtins,
+    ) -> (Module, Vec<Diagnostic>) {
+        let (mut program, mut diagnostics) = compile_files(files, builtins);
         let (id, more) = compile_expr_in(&mut program, files, expr);
         diagnostics.extend(more);
         (

@@ -37,8 +37,9 @@ impl Evaluation {
     /// through defaults; `None` when there is no such field.
     ///
     /// ```
+    /// use tenon_eval::builtin::Builtins;
     /// use tenon_eval::{Kind, Module};
-    /// let module = Module::from_sources(&["a: b: *1 | int\nlist: [10, 20]"]).unwrap();
+    /// let module = Module::from_sources(&["a: b: *1 | int\nlist: [10, 20]"], Builtins::NONE).unwrap();
     /// let mut evaluation = module.evaluate();
     /// let b = evaluation.lookup(&["a", "b"]).unwrap();
     /// assert_eq!(evaluation.kind(b), Kind::Int);

@@ -42,6 +42,7 @@ impl Compiler {
                 scope.bind(name.clone(), Binding::Field(label), *span);
             }
         }
+        self.bind_imports(file, &mut scope);
         self.struct_decls(&file.decls, scope, file.span)
     }
 

@@ -25,6 +25,11 @@ impl Compiler {
             ast::Expr::Unary(u) => self.unary(u),
             ast::Expr::Binary(b) => self.binary(b),
             ast::Expr::Selector(s) => {
+                if let ast::Expr::Ident(id) = &s.base {
+                    if let Some(index) = self.scopes.resolve_import(&id.name) {
+                        return self.import_member(index, &s.name, span);
+                    }
+                }
                 let base = self.expr(&s.base);
                 let select = Expr::Select(base, self.selector_label(&s.name));
                 let id = self.code.push(select, span);
@@ -56,6 +61,16 @@ impl Compiler {
             Expr::Top
         } else if let Some(reference) = self.scopes.resolve(&id.name) {
             Expr::Ref(reference)
+        } else if self.scopes.resolve_import(&id.name).is_some() {
+            self.diagnostics.push(Diagnostic::error(
+                "invalid-package-use",
+                id.span,
+                format!(
+                    "package {} is not a value: refer to one of its members",
+                    id.name
+                ),
+            ));
+            Expr::Bottom
         } else if let Some(expr) = self.predeclared(&id.name, id.span) {
             expr
         } else {

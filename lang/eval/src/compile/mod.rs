@@ -6,8 +6,10 @@
 
 mod decls;
 mod exprs;
+mod imports;
 mod scope;
 
+use crate::builtin::Builtins;
 use crate::ir::{Code, ExprId};
 use crate::label::Interner;
 use scope::Scopes;
@@ -27,8 +29,11 @@ pub struct Program {
 
 /// Compiles the files of one package. Files with a package clause see each
 /// other's top-level fields; a file without one sees only its own.
-pub fn compile_files(files: &[&ast::File]) -> (Program, Vec<Diagnostic>) {
-    let mut compiler = Compiler::default();
+pub fn compile_files(files: &[&ast::File], builtins: Builtins) -> (Program, Vec<Diagnostic>) {
+    let mut compiler = Compiler {
+        builtins,
+        ..Compiler::default()
+    };
     check_packages(files, &mut compiler.diagnostics);
     let package_fields = decls::package_fields(files);
     let mut roots = Vec::new();
@@ -36,6 +41,8 @@ pub fn compile_files(files: &[&ast::File]) -> (Program, Vec<Diagnostic>) {
         let shared = file.package.is_some().then_some(&package_fields);
         roots.push(compiler.file(file, shared));
     }
+    compiler.report_unused_imports();
+    compiler.diagnostics.sort_by_key(|d| d.span());
     let program = Program {
         code: compiler.code,
         labels: Arc::new(compiler.labels),
@@ -93,4 +100,10 @@ pub(crate) struct Compiler {
     /// Aliases of dynamic fields declared but not compiled yet: the
     /// field's span and the slot for its value.
     pub dynamic_aliases: Vec<(tenon_diagnostics::Span, ExprId)>,
+    /// The packages an import may name.
+    pub builtins: Builtins,
+    /// The imports of every file compiled so far.
+    pub imports: Vec<imports::Import>,
+    /// Package members written in Tenon, compiled once.
+    pub member_sources: std::collections::HashMap<(&'static str, &'static str), ExprId>,
 }

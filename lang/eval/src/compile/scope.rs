@@ -17,6 +17,8 @@ pub enum Binding {
     Let(ExprId),
     /// A clause variable or pattern alias: its slot in the frame.
     Var(u32),
+    /// An imported package: its index among the compiler's imports.
+    Import(u32),
 }
 
 #[derive(Debug, Default)]
@@ -65,7 +67,21 @@ impl Scopes {
             })
     }
 
-    /// Resolves `name` to a reference, marking it used.
+    /// The import `name` stands for, if the nearest binding of `name` is
+    /// one.
+    pub fn resolve_import(&self, name: &str) -> Option<u32> {
+        self.stack
+            .iter()
+            .rev()
+            .find_map(|scope| scope.names.get(name))
+            .and_then(|(binding, _)| match binding {
+                Binding::Import(index) => Some(*index),
+                _ => None,
+            })
+    }
+
+    /// Resolves `name` to a reference, marking it used (an import is not
+    /// a reference: see [`Scopes::resolve_import`]).
     pub fn resolve(&mut self, name: &str) -> Option<Ref> {
         for (up, scope) in self.stack.iter_mut().rev().enumerate() {
             if let Some((binding, _)) = scope.names.get(name) {
@@ -74,6 +90,7 @@ impl Scopes {
                     Binding::Field(label) => Ref::Field { up, label },
                     Binding::Let(value) => Ref::Let { up, value },
                     Binding::Var(slot) => Ref::Var { up, slot },
+                    Binding::Import(_) => return None,
                 };
                 scope.unused.retain(|(n, _)| n != name);
                 return Some(reference);

@@ -183,11 +183,13 @@ impl Evaluator {
             source.bounds.clone(),
             source.error,
         );
+        let validators = source.validators.clone();
         let f = self.v_mut(fork);
         f.kinds = kinds;
         f.kind_span = kind_span;
         f.atom = atom;
         f.bounds = bounds;
+        f.validators = validators;
         f.error = error;
         f.state = super::State::Evaluating;
         for &(e, _, index) in choices {
@@ -300,6 +302,7 @@ impl Evaluator {
         vertex.kind_span = source.kind_span;
         vertex.atom = source.atom;
         vertex.bounds = source.bounds;
+        vertex.validators = source.validators;
         vertex.error = source.error;
         vertex.arcs = source.arcs;
         vertex.arc_index = source.arc_index;
@@ -337,7 +340,14 @@ impl Evaluator {
         }
         let bounds_x: Vec<String> = x.bounds.iter().map(|b| b.0.to_string()).collect();
         let bounds_y: Vec<String> = y.bounds.iter().map(|b| b.0.to_string()).collect();
-        if bounds_x != bounds_y || x.arcs.len() != y.arcs.len() || x.list_len != y.list_len {
+        let validators = |v: &super::Vertex| -> Vec<ExprRef> {
+            v.validators.iter().map(|(x, _)| x.call).collect()
+        };
+        if bounds_x != bounds_y
+            || validators(x) != validators(y)
+            || x.arcs.len() != y.arcs.len()
+            || x.list_len != y.list_len
+        {
             return false;
         }
         let pairs: Vec<_> = x

@@ -21,6 +21,8 @@ pub enum Val {
     Bound(Bound),
     /// A struct, list or anything else held by a vertex.
     Vertex(VertexId),
+    /// A package function used as a constraint.
+    Validator(super::builtins::Validator),
     Error(EvalError),
 }
 
@@ -105,7 +107,8 @@ impl Evaluator {
             }
             Expr::Binary(op, lhs, rhs) => self.binary(*op, at(*lhs), at(*rhs), env, span),
             Expr::Interpolation(parts) => self.interpolate(parts, e.unit, env),
-            Expr::Call(func, args) => self.call(at(*func), args, e.unit, env, span),
+            Expr::Call(func, args) => self.call(e, at(*func), args, env, span),
+            Expr::Func(f) => self.func_value(*f, e, env, span),
             Expr::Builtin(b) => Val::Error(EvalError::new(
                 ErrorKind::Invalid,
                 format!("builtin {} must be called", b.name()),
@@ -139,6 +142,7 @@ impl Evaluator {
             Val::Atom(atom) => self.meet_atom(v, atom, span),
             Val::Kinds(kinds) => self.meet_kinds(v, kinds, span),
             Val::Bound(bound) => self.meet_bound(v, bound, span),
+            Val::Validator(validator) => self.meet_validator(v, validator, span),
             Val::Vertex(w) => self.add_vertex(v, w, close, None),
             Val::Error(mut error) => {
                 if error.spans.is_empty() {
@@ -157,6 +161,7 @@ impl Evaluator {
             Val::Top => Err(incomplete("_", span)),
             Val::Kinds(k) => Err(incomplete(&k.name(), span)),
             Val::Bound(b) => Err(incomplete(&b.to_string(), span)),
+            Val::Validator(x) => Err(incomplete(&self.validator_text(x), span)),
             Val::Vertex(w) => {
                 self.structure(w);
                 let w = self.resolved(w);
@@ -378,7 +383,7 @@ impl Evaluator {
     /// v0.14. A struct or list is not bottom.
     pub(crate) fn is_bottom(&mut self, value: Val) -> bool {
         match value {
-            Val::Error(_) | Val::Top | Val::Kinds(_) | Val::Bound(_) => true,
+            Val::Error(_) | Val::Top | Val::Kinds(_) | Val::Bound(_) | Val::Validator(_) => true,
             Val::Atom(_) => false,
             Val::Vertex(w) => {
                 self.structure(w);
@@ -425,14 +430,20 @@ impl Evaluator {
 
     fn call(
         &mut self,
+        call: ExprRef,
         func: ExprRef,
         args: &[crate::ir::ExprId],
-        unit: u16,
         env: Option<EnvId>,
         span: Span,
     ) -> Val {
+        let unit = call.unit;
         let builtin = match self.code(func.unit).expr(func.id) {
             Expr::Builtin(b) => *b,
+            Expr::Func(f) => {
+                let f = *f;
+                let args: Vec<ExprRef> = args.iter().map(|&id| ExprRef { unit, id }).collect();
+                return self.call_func(f, call, &args, env, span);
+            }
             _ => {
                 return Val::Error(EvalError::new(
                     ErrorKind::Invalid,
@@ -537,6 +548,7 @@ impl Evaluator {
                 let what = match other {
                     Val::Kinds(k) => k.name(),
                     Val::Bound(b) => b.to_string(),
+                    Val::Validator(x) => self.validator_text(x),
                     _ => "_".to_string(),
                 };
                 return Val::Error(super::exprs::incomplete(&what, span));

@@ -46,6 +46,9 @@ impl Evaluator {
             self.finalize(arc);
         }
         self.depth -= 1;
+        if !self.v(v).validators.is_empty() {
+            self.check_validators(v);
+        }
     }
 
     /// The first real (not incomplete) error in `v` or below.

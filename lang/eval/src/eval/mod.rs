@@ -12,6 +12,7 @@
 //! struct it points into.
 
 mod arena;
+mod builtins;
 mod closedness;
 mod comprehension;
 mod disjunction;
@@ -287,7 +288,7 @@ impl Evaluator {
                 Label::Index(i) => i.to_string(),
                 Label::Field(_) => {
                     let text = self.labels.text(label);
-                    if is_identifier(&text) {
+                    if crate::label::is_identifier(&text) {
                         text.into_owned()
                     } else {
                         format!("{text:?}")
@@ -308,10 +309,4 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
     const RED_ZONE: usize = 128 * 1024;
     const SEGMENT: usize = 4 * 1024 * 1024;
     stacker::maybe_grow(RED_ZONE, SEGMENT, f)
-}
-
-fn is_identifier(text: &str) -> bool {
-    let mut chars = text.chars();
-    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '#' || c == '$')
-        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }

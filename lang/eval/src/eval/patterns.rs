@@ -25,6 +25,14 @@ impl Evaluator {
             Val::Atom(Atom::String(s)) => s.as_ref() == label,
             Val::Atom(_) | Val::Error(_) => false,
             Val::Bound(b) => b.admits(&Atom::String(Arc::from(label))) == Some(true),
+            Val::Validator(x) => {
+                let candidate = self.synthetic(Atom::String(Arc::from(label)));
+                self.v_mut(candidate)
+                    .validators
+                    .push((x, Default::default()));
+                self.check_validators(candidate);
+                self.v(candidate).error.is_none()
+            }
             Val::Vertex(w) => self.vertex_admits(w, label),
         }
     }

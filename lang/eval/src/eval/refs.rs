@@ -238,6 +238,7 @@ impl Evaluator {
         // every vector it holds).
         let source = self.v(w);
         let (kinds, atom, bounds) = (source.kinds, source.atom.clone(), source.bounds.clone());
+        let validators = source.validators.clone();
         let arcs = source.arcs.clone();
         match atom {
             Some((atom, span)) => self.meet_atom(v, atom, span),
@@ -247,6 +248,9 @@ impl Evaluator {
                     self.meet_bound(v, bound, span);
                 }
             }
+        }
+        for (validator, span) in validators {
+            self.meet_validator(v, validator, span);
         }
         // `close()` needs the labels of this level in its group.
         for group in self.groups(close) {

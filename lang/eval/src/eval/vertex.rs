@@ -113,6 +113,8 @@ pub struct Vertex {
     pub kind_span: Option<Span>,
     pub atom: Option<(Atom, Span)>,
     pub bounds: Vec<(Bound, Span)>,
+    /// Package functions used as constraints, checked by `finalize`.
+    pub validators: Vec<(super::builtins::Validator, Span)>,
     /// Index into the evaluator's errors: this value is bottom.
     pub error: Option<u32>,
     pub arcs: Vec<Arc>,
@@ -163,6 +165,7 @@ impl Vertex {
             kind_span: None,
             atom: None,
             bounds: Vec::new(),
+            validators: Vec::new(),
             error: None,
             arcs: Vec::new(),
             arc_index: None,

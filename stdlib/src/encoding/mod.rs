@@ -1,0 +1,7 @@
+//! The `encoding/...` packages.
+
+pub mod base64;
+pub mod csv;
+pub mod hex;
+pub mod json;
+pub mod yaml;

@@ -1,0 +1,8 @@
+//! The `path` package.
+
+use tenon_eval::builtin::Package;
+
+pub static PACKAGE: Package = Package {
+    path: "path",
+    members: &[],
+};

@@ -1,0 +1,8 @@
+//! The `regexp` package.
+
+use tenon_eval::builtin::Package;
+
+pub static PACKAGE: Package = Package {
+    path: "regexp",
+    members: &[],
+};

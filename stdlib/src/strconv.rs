@@ -1,0 +1,8 @@
+//! The `strconv` package.
+
+use tenon_eval::builtin::Package;
+
+pub static PACKAGE: Package = Package {
+    path: "strconv",
+    members: &[],
+};

@@ -1,0 +1,8 @@
+//! The `struct` package.
+
+use tenon_eval::builtin::Package;
+
+pub static PACKAGE: Package = Package {
+    path: "struct",
+    members: &[],
+};

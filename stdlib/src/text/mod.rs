@@ -1,0 +1,3 @@
+//! The `text/...` packages.
+
+pub mod template;

@@ -1,0 +1,8 @@
+//! The `uuid` package.
+
+use tenon_eval::builtin::Package;
+
+pub static PACKAGE: Package = Package {
+    path: "uuid",
+    members: &[],
+};
