@@ -1,7 +1,7 @@
 //! `tenon export` and `tenon eval`: evaluate the files of one package and
 //! print the concrete value as JSON or YAML, or the value in Tenon syntax.
 
-use super::{files, report};
+use super::{load, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
@@ -28,35 +28,23 @@ pub enum Output {
 const STACK: usize = 512 * 1024 * 1024;
 
 pub fn run(paths: &[PathBuf], expr: Option<&str>, output: Output) -> Result<ExitCode, String> {
-    let mut sources = SourceMap::new();
-    let mut parsed = Vec::new();
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for path in files::expand(paths)? {
-        let text = files::read(&path)?;
-        let id = sources.add(path.display().to_string(), text.as_str());
-        let result = match path.extension().and_then(|e| e.to_str()) {
-            Some("json") => tenon_syntax::parse_json(id, &text),
-            Some("yaml" | "yml") => tenon_syntax::parse_yaml(id, &text),
-            _ => tenon_syntax::parse_file(id, &text),
-        };
-        diagnostics.extend(result.diagnostics);
-        parsed.push(result.file);
-    }
+    let mut loaded = load::load(paths)?;
     let expression = match expr {
         Some(text) => {
-            let id = sources.add("<-e>", text);
+            let id = loaded.sources.add("<-e>", text);
             let result = tenon_syntax::parse_expr(id, text);
-            diagnostics.extend(result.diagnostics);
+            loaded.diagnostics.extend(result.diagnostics);
             Some(result.expr)
         }
         None => None,
     };
-    if diagnostics.iter().any(|d| d.is_error()) {
-        return Ok(fail(&diagnostics, &sources));
+    if loaded.diagnostics.iter().any(|d| d.is_error()) {
+        return Ok(fail(&loaded.diagnostics, &loaded.sources));
     }
+    let sources = std::mem::take(&mut loaded.sources);
     let outcome = std::thread::Builder::new()
         .stack_size(STACK)
-        .spawn(move || evaluate(&parsed, expression.as_ref(), output))
+        .spawn(move || evaluate(&loaded, expression.as_ref(), output))
         .map_err(|e| format!("cannot start the evaluator: {e}"))?
         .join()
         .map_err(|_| "the evaluator crashed".to_string())?;
@@ -70,15 +58,14 @@ pub fn run(paths: &[PathBuf], expr: Option<&str>, output: Output) -> Result<Exit
 }
 
 fn evaluate(
-    files: &[ast::File],
+    loaded: &load::Loaded,
     expr: Option<&ast::Expr>,
     output: Output,
 ) -> Result<String, Vec<Diagnostic>> {
-    let files: Vec<&ast::File> = files.iter().collect();
-    let (module, diagnostics) = match expr {
-        Some(expr) => Module::compile_with_expr(&files, expr, tenon_stdlib::BUILTINS),
-        None => Module::compile(&files, tenon_stdlib::BUILTINS),
-    };
+    let files: Vec<&ast::File> = loaded.files.iter().collect();
+    let packages = loaded.packages();
+    let (module, diagnostics) =
+        Module::compile_with_imports(&files, expr, &load::imports(&packages));
     if diagnostics.iter().any(|d| d.is_error()) {
         return Err(diagnostics);
     }

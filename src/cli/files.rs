@@ -50,6 +50,24 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
+/// The source files directly in `dir` (not in its subdirectories), sorted:
+/// the files of the package in that directory.
+pub fn sources_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 /// Reads a source file as UTF-8.
 pub fn read(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -4,6 +4,7 @@
 pub mod export;
 pub mod files;
 pub mod fmt;
+pub mod load;
 pub mod parse;
 pub mod report;
 pub mod vet;

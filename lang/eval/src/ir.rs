@@ -113,6 +113,8 @@ pub enum Expr {
     Builtin(Builtin),
     /// A function of an imported package.
     Func(FuncRef),
+    /// An imported package of the module (see `Program::packages`).
+    Package(u32),
     Interpolation(Box<[Part]>),
 }
 

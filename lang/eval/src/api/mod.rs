@@ -5,7 +5,7 @@ mod value;
 
 pub use value::{Kind, ValueId};
 
-use crate::builtin::Builtins;
+use crate::builtin::{Builtins, Imports};
 use crate::compile::{compile_expr_in, compile_files, Program};
 use crate::eval::{CloseRef, Conjunct, Evaluator, ExprRef, Frame, Limits, Source};
 use crate::export::Emit;
@@ -29,14 +29,28 @@ impl Module {
     /// imports) come back as diagnostics; the module is usable regardless
     /// (the failing parts evaluate to errors).
     pub fn compile(files: &[&ast::File], builtins: Builtins) -> (Module, Vec<Diagnostic>) {
-        let (program, diagnostics) = compile_files(files, builtins);
-        (
-            Module {
-                program: Arc::new(program),
-                expr: None,
-            },
-            diagnostics,
-        )
+        Module::compile_with_imports(files, None, &builtins.into())
+    }
+
+    /// The general form of [`Module::compile`]: imports may also name the
+    /// module's own packages (loaded and parsed by the caller), and `expr`
+    /// (`-e`) is evaluated instead of the whole package when given.
+    pub fn compile_with_imports(
+        files: &[&ast::File],
+        expr: Option<&ast::Expr>,
+        imports: &Imports,
+    ) -> (Module, Vec<Diagnostic>) {
+        let (mut program, mut diagnostics) = compile_files(files, imports);
+        let expr = expr.map(|expr| {
+            let (id, more) = compile_expr_in(&mut program, files, expr);
+            diagnostics.extend(more);
+            id
+        });
+        let module = Module {
+            program: Arc::new(program),
+            expr,
+        };
+        (module, diagnostics)
     }
 
     /// Parses and compiles source texts (one file each, named
@@ -78,16 +92,7 @@ impl Module {
         expr: &ast::Expr,
         builtins: Builtins,
     ) -> (Module, Vec<Diagnostic>) {
-        let (mut program, mut diagnostics) = compile_files(files, builtins);
-        let (id, more) = compile_expr_in(&mut program, files, expr);
-        diagnostics.extend(more);
-        (
-            Module {
-                program: Arc::new(program),
-                expr: Some(id),
-            },
-            diagnostics,
-        )
+        Module::compile_with_imports(files, Some(expr), &builtins.into())
     }
 
     /// A fresh evaluation of the module, with default limits.

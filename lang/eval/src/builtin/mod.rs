@@ -153,3 +153,35 @@ impl Builtins {
         self.packages
     }
 }
+
+/// What the imports of a package may name: builtin packages, and the
+/// packages of the module the caller loaded (files already parsed: the
+/// evaluator reads nothing itself).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Imports<'a> {
+    pub builtins: Builtins,
+    pub packages: &'a [ImportedPackage<'a>],
+}
+
+/// A package of the module: its import path and its files.
+#[derive(Clone, Debug)]
+pub struct ImportedPackage<'a> {
+    /// The full import path: `example.com/app/lib`.
+    pub path: String,
+    pub files: Vec<&'a tenon_syntax::ast::File>,
+}
+
+impl<'a> Imports<'a> {
+    pub fn new(builtins: Builtins, packages: &'a [ImportedPackage<'a>]) -> Imports<'a> {
+        Imports { builtins, packages }
+    }
+}
+
+impl From<Builtins> for Imports<'_> {
+    fn from(builtins: Builtins) -> Self {
+        Imports {
+            builtins,
+            packages: &[],
+        }
+    }
+}

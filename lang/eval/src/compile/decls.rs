@@ -34,7 +34,12 @@ pub(super) fn top_level_fields<'a>(
 impl Compiler {
     /// A file: a struct literal whose scope also holds the package's
     /// fields when `shared` is given.
-    pub(super) fn file(&mut self, file: &ast::File, shared: Option<&Vec<(Name, Span)>>) -> ExprId {
+    pub(super) fn file(
+        &mut self,
+        file: &ast::File,
+        shared: Option<&Vec<(Name, Span)>>,
+        imports: &crate::builtin::Imports,
+    ) -> ExprId {
         let mut scope = Scope::default();
         if let Some(fields) = shared {
             for (name, span) in fields {
@@ -42,7 +47,7 @@ impl Compiler {
                 scope.bind(name.clone(), Binding::Field(label), *span);
             }
         }
-        self.bind_imports(file, &mut scope);
+        self.bind_imports(file, &mut scope, imports);
         self.struct_decls(&file.decls, scope, file.span)
     }
 

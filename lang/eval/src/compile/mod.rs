@@ -9,7 +9,7 @@ mod exprs;
 mod imports;
 mod scope;
 
-use crate::builtin::Builtins;
+use crate::builtin::Imports;
 use crate::ir::{Code, ExprId};
 use crate::label::Interner;
 use scope::Scopes;
@@ -25,21 +25,20 @@ pub struct Program {
     /// Shared with every evaluation (which adds its own labels on top).
     pub labels: Arc<Interner>,
     pub roots: Vec<ExprId>,
+    /// The root struct of each file of each imported module package.
+    pub packages: Vec<Vec<ExprId>>,
 }
 
 /// Compiles the files of one package. Files with a package clause see each
 /// other's top-level fields; a file without one sees only its own.
-pub fn compile_files(files: &[&ast::File], builtins: Builtins) -> (Program, Vec<Diagnostic>) {
-    let mut compiler = Compiler {
-        builtins,
-        ..Compiler::default()
-    };
+pub fn compile_files(files: &[&ast::File], imports: &Imports) -> (Program, Vec<Diagnostic>) {
+    let mut compiler = Compiler::default();
     check_packages(files, &mut compiler.diagnostics);
     let package_fields = decls::package_fields(files);
     let mut roots = Vec::new();
     for file in files {
         let shared = file.package.is_some().then_some(&package_fields);
-        roots.push(compiler.file(file, shared));
+        roots.push(compiler.file(file, shared, imports));
     }
     compiler.report_unused_imports();
     compiler.diagnostics.sort_by_key(|d| d.span());
@@ -47,6 +46,7 @@ pub fn compile_files(files: &[&ast::File], builtins: Builtins) -> (Program, Vec<
         code: compiler.code,
         labels: Arc::new(compiler.labels),
         roots,
+        packages: compiler.packages,
     };
     (program, compiler.diagnostics)
 }
@@ -100,10 +100,15 @@ pub(crate) struct Compiler {
     /// Aliases of dynamic fields declared but not compiled yet: the
     /// field's span and the slot for its value.
     pub dynamic_aliases: Vec<(tenon_diagnostics::Span, ExprId)>,
-    /// The packages an import may name.
-    pub builtins: Builtins,
     /// The imports of every file compiled so far.
     pub imports: Vec<imports::Import>,
     /// Package members written in Tenon, compiled once.
     pub member_sources: std::collections::HashMap<(&'static str, &'static str), ExprId>,
+    /// Module packages compiled so far (see `Program::packages`), and
+    /// their indexes by import path.
+    pub packages: Vec<Vec<ExprId>>,
+    pub package_index: std::collections::HashMap<String, u32>,
+    /// The module packages being compiled, outermost first (an import
+    /// cycle guard).
+    pub compiling: Vec<String>,
 }

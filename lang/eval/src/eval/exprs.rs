@@ -109,6 +109,7 @@ impl Evaluator {
             Expr::Interpolation(parts) => self.interpolate(parts, e.unit, env),
             Expr::Call(func, args) => self.call(e, at(*func), args, env, span),
             Expr::Func(f) => self.func_value(*f, e, env, span),
+            Expr::Package(index) => Val::Vertex(self.packages[*index as usize]),
             Expr::Builtin(b) => Val::Error(EvalError::new(
                 ErrorKind::Invalid,
                 format!("builtin {} must be called", b.name()),

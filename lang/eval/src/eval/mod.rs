@@ -139,6 +139,8 @@ pub struct Evaluator {
     expanding: Vec<VertexId>,
     /// How often a value under evaluation was read before it was known.
     cycle_hits: u64,
+    /// The root vertex of each imported module package.
+    pub(crate) packages: Vec<VertexId>,
 }
 
 impl Evaluator {
@@ -165,6 +167,7 @@ impl Evaluator {
             retrying: false,
             cycle_hits: 0,
             expanding: Vec::new(),
+            packages: Vec::new(),
         };
         let root = eval.new_vertex(None, Label::Index(0));
         for &id in &program.roots {
@@ -173,6 +176,17 @@ impl Evaluator {
                 env: None,
                 close: CloseRef(0),
             });
+        }
+        for files in &program.packages {
+            let package = eval.new_vertex(None, Label::Index(0));
+            for &id in files {
+                eval.v_mut(package).conjuncts.push(Conjunct {
+                    source: Source::Expr(ExprRef { unit: 0, id }),
+                    env: None,
+                    close: CloseRef(0),
+                });
+            }
+            eval.packages.push(package);
         }
         eval
     }
