@@ -61,7 +61,8 @@ impl Compiler {
             Expr::Top
         } else if let Some(reference) = self.scopes.resolve(&id.name) {
             Expr::Ref(reference)
-        } else if self.scopes.resolve_import(&id.name).is_some() {
+        } else if let Some(index) = self.scopes.resolve_import(&id.name) {
+            self.imports[index as usize].used = true;
             self.diagnostics.push(Diagnostic::error(
                 "invalid-package-use",
                 id.span,
