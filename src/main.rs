@@ -36,6 +36,10 @@ enum Command {
         /// of the whole package.
         #[arg(short = 'e', long = "expression")]
         expr: Option<String>,
+        /// Set a `@tag(NAME)` field: `-t NAME=VALUE`, or `-t VALUE` for a
+        /// tag with `short=VALUE`.
+        #[arg(short = 't', long = "inject")]
+        tags: Vec<String>,
         /// Files (.cue, .tn) or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -49,6 +53,11 @@ enum Command {
         /// Output format.
         #[arg(long = "out", value_enum, default_value = "json")]
         out: cli::export::Format,
+        /// Set a `@tag(NAME)` field: `-t NAME=VALUE`, or `-t VALUE` for a
+        /// tag with `short=VALUE`.
+        #[arg(short = 't', long = "inject")]
+        tags: Vec<String>,
+
         /// Files (.cue, .tn; .json and .yaml data) or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -80,12 +89,20 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Fmt { check, paths } => cli::fmt::run(&paths, check),
         Command::Parse { tree, paths } => cli::parse::run(&paths, tree),
-        Command::Export { expr, out, paths } => {
-            cli::export::run(&paths, expr.as_deref(), cli::export::Output::Export(out))
-        }
+        Command::Export {
+            expr,
+            out,
+            tags,
+            paths,
+        } => cli::export::run(
+            &paths,
+            expr.as_deref(),
+            &tags,
+            cli::export::Output::Export(out),
+        ),
         Command::Vet { definition, paths } => cli::vet::run(&paths, definition.as_deref()),
-        Command::Eval { expr, paths } => {
-            cli::export::run(&paths, expr.as_deref(), cli::export::Output::Tenon)
+        Command::Eval { expr, tags, paths } => {
+            cli::export::run(&paths, expr.as_deref(), &tags, cli::export::Output::Tenon)
         }
     };
     match result {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
 use tenon_eval::export::{JsonWriter, YamlWriter};
+use tenon_eval::tags::{inject_tags, Tag};
 use tenon_eval::Module;
 use tenon_syntax::ast;
 
@@ -27,8 +28,27 @@ pub enum Output {
 /// thread with a large stack.
 const STACK: usize = 512 * 1024 * 1024;
 
-pub fn run(paths: &[PathBuf], expr: Option<&str>, output: Output) -> Result<ExitCode, String> {
+pub fn run(
+    paths: &[PathBuf],
+    expr: Option<&str>,
+    tags: &[String],
+    output: Output,
+) -> Result<ExitCode, String> {
     let mut loaded = load::load(paths)?;
+    let tags: Vec<Tag> = tags.iter().map(|t| Tag::parse(t)).collect();
+    let files = loaded.files.iter_mut().chain(
+        loaded
+            .packages
+            .iter_mut()
+            .flat_map(|(_, files)| files.iter_mut()),
+    );
+    let injected = inject_tags(files, &tags);
+    if let Some(name) = injected.unused.first() {
+        return Err(format!(
+            "no field has a @tag({name}) attribute for -t {name}"
+        ));
+    }
+    loaded.diagnostics.extend(injected.diagnostics);
     let expression = match expr {
         Some(text) => {
             let id = loaded.sources.add("<-e>", text);

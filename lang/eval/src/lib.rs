@@ -16,6 +16,7 @@ pub mod export;
 mod ir;
 mod label;
 pub mod num;
+pub mod tags;
 mod value;
 
 pub use api::{Evaluation, Kind, Module, Stats, ValueId};
