@@ -75,15 +75,7 @@ pub type Run = fn(&Args, &mut dyn Context) -> Result<Value, CallError>;
 impl Member {
     /// A function.
     pub const fn func(name: &'static str, params: &'static [&'static str], run: Run) -> Member {
-        Member {
-            name,
-            kind: MemberKind::Func(Func {
-                params,
-                optional: 0,
-                validator: false,
-                run,
-            }),
-        }
+        Member::func_optional(name, params, 0, run)
     }
 
     /// A function whose last `optional` parameters may be left out.

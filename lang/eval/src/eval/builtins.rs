@@ -337,7 +337,7 @@ impl Evaluator {
                 let len = items.len() as u32;
                 for (i, item) in items.into_iter().enumerate() {
                     let child = self.value_vertex(item);
-                    self.adopt_child(list, Label::Index(i as u32), child);
+                    self.attach(list, Label::Index(i as u32), child);
                 }
                 let vertex = self.v_mut(list);
                 vertex.kinds = Kinds::LIST;
@@ -350,7 +350,7 @@ impl Evaluator {
                 for (name, item) in fields {
                     let child = self.value_vertex(item);
                     let label = self.labels.intern(&name, LabelKind::of_ident(&name));
-                    self.adopt_child(node, label, child);
+                    self.attach(node, label, child);
                 }
                 self.v_mut(node).kinds = Kinds::STRUCT;
                 node
@@ -364,17 +364,6 @@ impl Evaluator {
         vertex.synthetic = true;
         vertex.state = super::State::Done;
         v
-    }
-
-    fn adopt_child(&mut self, parent: VertexId, label: Label, child: VertexId) {
-        let vertex = self.v_mut(child);
-        vertex.parent = Some(parent);
-        vertex.label = label;
-        self.v_mut(parent).push_arc(super::Arc {
-            label,
-            vertex: child,
-            optional: Optionality::Regular,
-        });
     }
 }
 

@@ -103,7 +103,8 @@ impl Evaluator {
         Ok(v)
     }
 
-    fn attach(&mut self, parent: VertexId, label: Label, child: VertexId) {
+    /// Makes `child` the arc `label` of `parent`.
+    pub(crate) fn attach(&mut self, parent: VertexId, label: Label, child: VertexId) {
         let vertex = self.v_mut(child);
         vertex.parent = Some(parent);
         vertex.label = label;
