@@ -8,8 +8,12 @@
 //! compiler, which resolves `import "strings"` against it.
 
 pub mod crypto;
+mod decimal;
 pub mod encoding;
+mod go_quote;
+mod goargs;
 pub mod html;
+mod limits;
 pub mod list;
 pub mod math;
 pub mod net;
@@ -20,6 +24,7 @@ pub mod strings;
 pub mod structs;
 pub mod text;
 pub mod time;
+mod unicode;
 pub mod uuid;
 
 use tenon_eval::builtin::{Builtins, Package};

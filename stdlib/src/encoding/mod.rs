@@ -2,6 +2,7 @@
 
 pub mod base64;
 pub mod csv;
+mod data;
 pub mod hex;
 pub mod json;
 pub mod yaml;

@@ -165,7 +165,7 @@ impl Args {
     }
 
     pub fn list(&self, i: usize) -> Result<&[Value], CallError> {
-        match self.values.get(i) {
+        match self.values.get(i).map(Value::data) {
             Some(Value::List(items)) => Ok(items),
             _ => Err(self.expect(i, Kinds::LIST, "list")),
         }
@@ -194,7 +194,7 @@ impl Args {
 
     /// The regular fields of a struct argument.
     pub fn fields(&self, i: usize) -> Result<&[(Arc<str>, Value)], CallError> {
-        match self.values.get(i) {
+        match self.values.get(i).map(Value::data) {
             Some(Value::Struct(fields)) => Ok(fields),
             _ => Err(self.expect(i, Kinds::STRUCT, "struct")),
         }

@@ -30,6 +30,12 @@ pub struct Opaque {
     pub(crate) kinds: Kinds,
     /// How the value prints in messages (`int`, `>=1`).
     pub(crate) text: Arc<str>,
+    /// For a struct or list that is a schema rather than plain data (a
+    /// definition, optional fields, patterns, an open list, fields not
+    /// concrete): its regular fields or elements, for functions that read
+    /// them. Returned or unified, the opaque value keeps all its
+    /// constraints.
+    pub(crate) view: Option<Box<Value>>,
 }
 
 impl Opaque {
@@ -40,6 +46,11 @@ impl Opaque {
 
     pub(crate) fn may_be(&self, kinds: Kinds) -> bool {
         self.kinds.intersects(kinds)
+    }
+
+    /// The regular fields or elements of a struct or list schema.
+    pub fn view(&self) -> Option<&Value> {
+        self.view.as_deref()
     }
 }
 
@@ -81,16 +92,25 @@ impl Value {
         match self {
             Value::List(items) => items.iter().all(Value::is_concrete),
             Value::Struct(fields) => fields.iter().all(|(_, v)| v.is_concrete()),
-            Value::Opaque(_) => false,
+            Value::Opaque(o) => o.view().is_some_and(Value::is_concrete),
             _ => true,
         }
     }
 
     /// The value of field `name` of a struct.
     pub fn field(&self, name: &str) -> Option<&Value> {
-        match self {
+        match self.data() {
             Value::Struct(fields) => fields.iter().find(|(n, _)| &**n == name).map(|(_, v)| v),
             _ => None,
+        }
+    }
+
+    /// The value itself, or the fields or elements of a struct or list
+    /// schema ([`Opaque::view`]).
+    pub fn data(&self) -> &Value {
+        match self {
+            Value::Opaque(o) => o.view().unwrap_or(self),
+            other => other,
         }
     }
 }
@@ -129,7 +149,10 @@ impl fmt::Display for Value {
                 }
                 f.write_str("}")
             }
-            Value::Opaque(o) => f.write_str(&o.text),
+            Value::Opaque(o) => match o.view() {
+                Some(view) => write!(f, "{view}"),
+                None => f.write_str(&o.text),
+            },
         }
     }
 }
@@ -160,7 +183,10 @@ impl Value {
                 }
                 out.end_struct();
             }
-            Value::Opaque(_) => return Err(super::CallError::Incomplete),
+            Value::Opaque(o) => match o.view() {
+                Some(view) => view.emit(out)?,
+                None => return Err(super::CallError::Incomplete),
+            },
         }
         Ok(())
     }

@@ -191,7 +191,7 @@ impl Evaluator {
             Err(error) => return Some(error),
         };
         let text = self.validator_text(validator);
-        if !value.is_concrete() && !matches!(value, Value::List(_) | Value::Struct(_)) {
+        if !value.is_concrete() && !matches!(value.data(), Value::List(_) | Value::Struct(_)) {
             let message = format!("incomplete value {text}");
             return Some(EvalError::new(ErrorKind::Incomplete, message, vec![span]));
         }
@@ -255,6 +255,7 @@ impl Evaluator {
             vertex: v.0,
             kinds: vertex.kinds,
             text: Arc::from(self.describe(v)),
+            view: None,
         })
     }
 
@@ -278,6 +279,25 @@ impl Evaluator {
         if vertex.disjunction.is_some() {
             return Ok(self.opaque(w));
         }
+        let data = self.is_data(w);
+        let plain = self.plain_value(w)?;
+        if data || !matches!(plain, Value::List(_) | Value::Struct(_)) {
+            return Ok(plain);
+        }
+        // A schema rather than data (a definition, optional fields,
+        // patterns, an open list, fields not concrete yet) stays opaque, so
+        // that unifying it later keeps all its constraints; functions read
+        // its fields through the view.
+        let Value::Opaque(mut opaque) = self.opaque(w) else {
+            return Ok(plain);
+        };
+        opaque.view = Some(Box::new(plain));
+        Ok(Value::Opaque(opaque))
+    }
+
+    /// The regular fields or elements of `w` (evaluated), converted.
+    fn plain_value(&mut self, w: VertexId) -> Result<Value, EvalError> {
+        let vertex = self.v(w);
         if vertex.kinds == Kinds::LIST {
             let elements: Vec<VertexId> = (0..vertex.list_len)
                 .filter_map(|i| vertex.arc(Label::Index(i)).map(|a| a.vertex))
@@ -305,6 +325,47 @@ impl Evaluator {
             return Ok(Value::Struct(fields));
         }
         Ok(self.opaque(w))
+    }
+
+    /// Whether `w` (evaluated) is plain data all the way down: no
+    /// optional fields, patterns, open list tails or closedness of its
+    /// own, and every regular field concrete.
+    fn is_data(&mut self, w: VertexId) -> bool {
+        super::with_stack(|| self.is_data_now(w))
+    }
+
+    fn is_data_now(&mut self, w: VertexId) -> bool {
+        self.structure(w);
+        let w = self.resolved(w);
+        let vertex = self.v(w);
+        if self.error_of(w).is_some() || vertex.disjunction.is_some() {
+            return false;
+        }
+        if vertex.atom.is_some() {
+            return true;
+        }
+        let shaped = match vertex.kinds {
+            Kinds::LIST => vertex.list_tails.is_empty(),
+            Kinds::STRUCT => {
+                vertex.patterns.is_empty()
+                    && vertex.groups.iter().all(|g| g.open)
+                    && vertex
+                        .arcs
+                        .iter()
+                        .all(|a| a.optional == Optionality::Regular)
+            }
+            _ => false,
+        };
+        if !shaped {
+            return false;
+        }
+        let arcs: Vec<VertexId> = vertex
+            .arcs
+            .iter()
+            .filter(|a| self.labels.kind(a.label).is_exported())
+            .map(|a| a.vertex)
+            .collect();
+        arcs.into_iter().all(|arc| self.is_data(arc))
     }
 
     /// A function's result as a value.
@@ -408,10 +469,40 @@ impl Context for CallContext<'_> {
         }
         eval.finalize(v);
         if let Some(error) = eval.deep_error(v) {
-            return Err(CallError::Failed(error.message));
+            // The path within the unified value names the failing field.
+            let path = error.vertex.map(|e| eval.path(e)).unwrap_or_default();
+            return Err(CallError::Failed(if path.is_empty() {
+                error.message
+            } else {
+                format!("{path}: {}", error.message)
+            }));
         }
-        eval.vertex_value(v)
-            .map_err(|e| CallError::Failed(e.message))
+        // The result's own fields are always visible (a comparator's
+        // `less`), even when others of them are not data.
+        let v = eval.resolved(v);
+        if eval.v(v).kinds != Kinds::STRUCT {
+            return eval
+                .vertex_value(v)
+                .map_err(|e| CallError::Failed(e.message));
+        }
+        let arcs: Vec<(Label, VertexId)> = eval
+            .v(v)
+            .arcs
+            .iter()
+            .filter(|a| {
+                a.optional == Optionality::Regular && eval.labels.kind(a.label).is_exported()
+            })
+            .map(|a| (a.label, a.vertex))
+            .collect();
+        let mut fields = Vec::with_capacity(arcs.len());
+        for (label, arc) in arcs {
+            let name: Arc<str> = Arc::from(&*eval.labels.text(label));
+            let value = eval
+                .vertex_value(arc)
+                .map_err(|e| CallError::Failed(e.message))?;
+            fields.push((name, value));
+        }
+        Ok(Value::Struct(fields))
     }
 
     fn regex(&mut self, pattern: &str) -> Result<Arc<regex::Regex>, CallError> {

@@ -1,0 +1,26 @@
+//! Limits on what a builtin may build: a result that would be enormous
+//! is an error, never an allocation attempt.
+
+use tenon_eval::builtin::CallError;
+
+/// The largest string a builtin produces, in bytes (64 MiB).
+pub(crate) const MAX_OUTPUT: usize = 64 << 20;
+
+/// `Ok` when a result of `len` bytes is within [`MAX_OUTPUT`].
+pub(crate) fn check_output(len: usize) -> Result<(), CallError> {
+    if len > MAX_OUTPUT {
+        return Err(CallError::Failed(format!(
+            "result too large (more than {MAX_OUTPUT} bytes)"
+        )));
+    }
+    Ok(())
+}
+
+/// Runs `f` with enough stack for another level of recursion over user
+/// input (nested data, templates), growing the stack on the heap when it
+/// runs low.
+pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    const RED_ZONE: usize = 128 * 1024;
+    const SEGMENT: usize = 4 * 1024 * 1024;
+    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
+}

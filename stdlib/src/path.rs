@@ -1,8 +1,0 @@
-//! The `path` package.
-
-use tenon_eval::builtin::Package;
-
-pub static PACKAGE: Package = Package {
-    path: "path",
-    members: &[],
-};

@@ -1,8 +1,0 @@
-//! The `regexp` package.
-
-use tenon_eval::builtin::Package;
-
-pub static PACKAGE: Package = Package {
-    path: "regexp",
-    members: &[],
-};

@@ -1,8 +1,0 @@
-//! The `strconv` package.
-
-use tenon_eval::builtin::Package;
-
-pub static PACKAGE: Package = Package {
-    path: "strconv",
-    members: &[],
-};
