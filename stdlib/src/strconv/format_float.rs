@@ -242,6 +242,12 @@ fn fmt_x(out: &mut String, v: Float, prec: i64, fmt: u8) {
     out.push_str(&exp.to_string());
 }
 
+/// Go's `strconv.FormatFloat(v, fmt, prec, 64)` (for `text/template`'s
+/// `printf` too).
+pub(crate) fn format_f64(v: f64, fmt: u8, prec: i64) -> Result<String, CallError> {
+    go_format_float(Float::F64(v), fmt, prec)
+}
+
 /// Go's `strconv.FormatFloat(v, fmt, prec, bitSize)` for a known bit size.
 fn go_format_float(v: Float, fmt: u8, prec: i64) -> Result<String, CallError> {
     if v.is_nan() {

@@ -4,7 +4,7 @@
 //! Go's 64-bit limits, as CUE v0.14 does.
 
 mod bools;
-mod format_float;
+pub(crate) mod format_float;
 mod format_int;
 mod parse_float;
 mod parse_int;

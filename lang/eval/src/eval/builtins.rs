@@ -144,15 +144,8 @@ impl Evaluator {
     /// How a validator prints: `strings.MinRunes(3)`, `net.IPv4`,
     /// `list.UniqueItems`.
     pub(crate) fn validator_text(&mut self, validator: Validator) -> String {
-        let name = validator.func.qualified_name();
-        match self.validator_args(validator) {
-            Ok(args) if args.is_empty() => name,
-            Ok(args) => {
-                let args: Vec<String> = args.iter().map(Value::to_string).collect();
-                format!("{name}({})", args.join(", "))
-            }
-            Err(_) => name,
-        }
+        let args = self.validator_args(validator).unwrap_or_default();
+        call_text(validator.func, &args)
     }
 
     /// Adds a validator to `v` (checked when the value is finished).
@@ -190,15 +183,15 @@ impl Evaluator {
             Ok(value) => value,
             Err(error) => return Some(error),
         };
-        let text = self.validator_text(validator);
-        if !value.is_concrete() && !matches!(value.data(), Value::List(_) | Value::Struct(_)) {
-            let message = format!("incomplete value {text}");
-            return Some(EvalError::new(ErrorKind::Incomplete, message, vec![span]));
-        }
         let mut args = match self.validator_args(validator) {
             Ok(args) => args,
             Err(error) => return Some(error),
         };
+        let text = call_text(validator.func, &args);
+        if !value.is_concrete() && !matches!(value.data(), Value::List(_) | Value::Struct(_)) {
+            let message = format!("incomplete value {text}");
+            return Some(EvalError::new(ErrorKind::Incomplete, message, vec![span]));
+        }
         args.insert(0, value.clone());
         let mut spans = vec![span];
         spans.extend(self.v(v).atom.as_ref().map(|a| a.1));
@@ -279,9 +272,13 @@ impl Evaluator {
         if vertex.disjunction.is_some() {
             return Ok(self.opaque(w));
         }
-        let data = self.is_data(w);
         let plain = self.plain_value(w)?;
-        if data || !matches!(plain, Value::List(_) | Value::Struct(_)) {
+        let parts_are_data = match &plain {
+            Value::List(items) => items.iter().all(|v| !matches!(v, Value::Opaque(_))),
+            Value::Struct(fields) => fields.iter().all(|(_, v)| !matches!(v, Value::Opaque(_))),
+            _ => return Ok(plain),
+        };
+        if parts_are_data && self.plain_shape(w) {
             return Ok(plain);
         }
         // A schema rather than data (a definition, optional fields,
@@ -327,24 +324,12 @@ impl Evaluator {
         Ok(self.opaque(w))
     }
 
-    /// Whether `w` (evaluated) is plain data all the way down: no
-    /// optional fields, patterns, open list tails or closedness of its
-    /// own, and every regular field concrete.
-    fn is_data(&mut self, w: VertexId) -> bool {
-        super::with_stack(|| self.is_data_now(w))
-    }
-
-    fn is_data_now(&mut self, w: VertexId) -> bool {
-        self.structure(w);
-        let w = self.resolved(w);
+    /// Whether the struct or list `w` (evaluated) has the shape of data:
+    /// no optional fields, patterns, open list tail or closedness of its
+    /// own. (Its parts are checked as they are converted.)
+    fn plain_shape(&self, w: VertexId) -> bool {
         let vertex = self.v(w);
-        if self.error_of(w).is_some() || vertex.disjunction.is_some() {
-            return false;
-        }
-        if vertex.atom.is_some() {
-            return true;
-        }
-        let shaped = match vertex.kinds {
+        match vertex.kinds {
             Kinds::LIST => vertex.list_tails.is_empty(),
             Kinds::STRUCT => {
                 vertex.patterns.is_empty()
@@ -355,17 +340,7 @@ impl Evaluator {
                         .all(|a| a.optional == Optionality::Regular)
             }
             _ => false,
-        };
-        if !shaped {
-            return false;
         }
-        let arcs: Vec<VertexId> = vertex
-            .arcs
-            .iter()
-            .filter(|a| self.labels.kind(a.label).is_exported())
-            .map(|a| a.vertex)
-            .collect();
-        arcs.into_iter().all(|arc| self.is_data(arc))
     }
 
     /// A function's result as a value.
@@ -426,6 +401,17 @@ impl Evaluator {
         vertex.state = super::State::Done;
         v
     }
+}
+
+/// How a validator prints: `strings.MinRunes(3)`, or the bare name when
+/// it has no arguments of its own (`net.IPv4`, `list.UniqueItems`).
+fn call_text(func: FuncRef, args: &[Value]) -> String {
+    let name = func.qualified_name();
+    if args.is_empty() {
+        return name;
+    }
+    let args: Vec<String> = args.iter().map(Value::to_string).collect();
+    format!("{name}({})", args.join(", "))
 }
 
 fn atom_value(atom: Atom) -> Value {
