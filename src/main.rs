@@ -73,6 +73,36 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Render applications (.app files, or KubeVela Application YAML) into
+    /// Kubernetes objects: a YAML stream grouped by cluster and namespace,
+    /// or files DIR/<cluster>/<namespace>/<kind>-<name>.yaml with -o DIR.
+    Render {
+        /// Only the objects of this cluster.
+        #[arg(long)]
+        cluster: Option<String>,
+        /// Write files under this directory (`-` for standard output).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Output format.
+        #[arg(long = "out", value_enum, default_value = "yaml")]
+        out: cli::render::Format,
+        /// Directories (or files) of definitions added to the built-in
+        /// catalog.
+        #[arg(long = "defs")]
+        defs: Vec<PathBuf>,
+        /// Application files.
+        #[arg(required = true)]
+        apps: Vec<PathBuf>,
+    },
+    /// The definition catalog: list, show, render.
+    Def {
+        #[command(subcommand)]
+        command: DefCommand,
+        /// Directories (or files) of definitions added to the built-in
+        /// catalog.
+        #[arg(long = "defs", global = true)]
+        defs: Vec<PathBuf>,
+    },
     /// Parse files and report every syntax error.
     Parse {
         /// Print the syntax tree of each file.
@@ -81,6 +111,24 @@ enum Command {
         /// Files or directories.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum DefCommand {
+    /// Every definition: name, type and description.
+    List,
+    /// One definition's parameters: types, defaults and docs.
+    Show { name: String },
+    /// Render a component definition alone with the given properties.
+    Render {
+        file: PathBuf,
+        /// The properties, as JSON.
+        #[arg(long, default_value = "{}")]
+        props: String,
+        /// The component's (and application's) name.
+        #[arg(long, default_value = "demo")]
+        name: String,
     },
 }
 
@@ -100,6 +148,26 @@ fn main() -> ExitCode {
             &tags,
             cli::export::Output::Export(out),
         ),
+        Command::Render {
+            cluster,
+            output,
+            out,
+            defs,
+            apps,
+        } => cli::render::run(&cli::render::Options {
+            apps: &apps,
+            defs: &defs,
+            cluster: cluster.as_deref(),
+            output: output.as_deref(),
+            format: out,
+        }),
+        Command::Def { command, defs } => match command {
+            DefCommand::List => cli::def::list(&defs),
+            DefCommand::Show { name } => cli::def::show(&name, &defs),
+            DefCommand::Render { file, props, name } => {
+                cli::def::render_one(&file, &props, &name, &defs)
+            }
+        },
         Command::Vet { definition, paths } => cli::vet::run(&paths, definition.as_deref()),
         Command::Eval { expr, tags, paths } => {
             cli::export::run(&paths, expr.as_deref(), &tags, cli::export::Output::Tenon)

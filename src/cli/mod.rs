@@ -1,10 +1,13 @@
 //! Subcommands and what they share: finding input files and printing
 //! diagnostics.
 
+pub mod catalog;
+pub mod def;
 pub mod export;
 pub mod files;
 pub mod fmt;
 pub mod load;
 pub mod parse;
+pub mod render;
 pub mod report;
 pub mod vet;

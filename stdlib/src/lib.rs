@@ -7,6 +7,7 @@
 //! evaluator knows nothing of them: [`BUILTINS`] is handed to the
 //! compiler, which resolves `import "strings"` against it.
 
+pub mod catalog;
 pub mod crypto;
 mod decimal;
 pub mod encoding;

@@ -142,7 +142,20 @@ impl Evaluation {
     /// (`fill(&["parameter"], &properties)`), no compiling involved.
     pub fn fill(&mut self, path: &[&str], value: &crate::export::Data) -> Result<(), String> {
         let root = self.eval.root();
-        self.eval.fill(root, path, value)
+        self.eval.fill(root, path, value, None)
+    }
+
+    /// Like [`Evaluation::fill`], with the position each part of `value`
+    /// was written at (`spans` is parallel to `value`), so conflicts with
+    /// it point there: how a renderer keeps errors on the user's file.
+    pub fn fill_spanned(
+        &mut self,
+        path: &[&str],
+        value: &crate::export::Data,
+        spans: &crate::export::SpanTree,
+    ) -> Result<(), String> {
+        let root = self.eval.root();
+        self.eval.fill(root, path, value, Some(spans))
     }
 
     /// Evaluates everything and prints the value in Tenon syntax

@@ -136,6 +136,24 @@ impl Evaluation {
         Ok(writer.finish())
     }
 
+    /// A value as [`Data`](crate::export::Data), or why it cannot be.
+    pub fn to_data(&mut self, value: ValueId) -> Result<crate::export::Data, Vec<Diagnostic>> {
+        let mut builder = crate::export::DataBuilder::new();
+        self.write(value, &mut builder)?;
+        Ok(builder
+            .finish()
+            .into_iter()
+            .next()
+            .unwrap_or(crate::export::Data::Null))
+    }
+
+    /// Where each part of a concrete value was written: a tree parallel
+    /// to [`Evaluation::to_data`]'s result (call it after that succeeded).
+    pub fn spans(&mut self, value: ValueId) -> crate::export::SpanTree {
+        self.eval.finalize(value.0);
+        self.eval.span_tree(value.0)
+    }
+
     /// A value as YAML, or why it cannot be.
     pub fn to_yaml(&mut self, value: ValueId) -> Result<String, Vec<Diagnostic>> {
         let mut writer = YamlWriter::new();

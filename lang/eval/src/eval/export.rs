@@ -1,7 +1,7 @@
 //! Writing a finished value into an export writer (JSON, YAML).
 
 use super::{Evaluator, VertexId};
-use crate::export::Emit;
+use crate::export::{Emit, SpanTree};
 use crate::ir::Optionality;
 use crate::label::Label;
 use crate::value::{Atom, Kinds};
@@ -49,5 +49,44 @@ impl Evaluator {
             self.emit(arc.vertex, out);
         }
         out.end_struct();
+    }
+
+    /// Where each part of the exported value of `v` was written, parallel
+    /// to what [`Evaluator::emit`] writes (call it under the same
+    /// conditions).
+    pub(crate) fn span_tree(&self, v: VertexId) -> SpanTree {
+        super::with_stack(|| self.span_tree_now(v))
+    }
+
+    fn span_tree_now(&self, v: VertexId) -> SpanTree {
+        let resolved = self.resolved(v);
+        let vertex = self.v(resolved);
+        let written = |s: &tenon_diagnostics::Span| *s != tenon_diagnostics::Span::default();
+        let span = vertex
+            .atom
+            .as_ref()
+            .map(|(_, span)| *span)
+            .filter(written)
+            .or_else(|| self.conjunct_span(resolved))
+            .or_else(|| self.conjunct_span(v))
+            .unwrap_or_default();
+        let children = if vertex.atom.is_some() {
+            Vec::new()
+        } else if vertex.kinds == Kinds::LIST {
+            (0..vertex.list_len)
+                .filter_map(|i| vertex.arc(Label::Index(i)))
+                .map(|arc| self.span_tree(arc.vertex))
+                .collect()
+        } else {
+            vertex
+                .arcs
+                .iter()
+                .filter(|a| {
+                    a.optional == Optionality::Regular && self.labels.kind(a.label).is_exported()
+                })
+                .map(|arc| self.span_tree(arc.vertex))
+                .collect()
+        };
+        SpanTree { span, children }
     }
 }

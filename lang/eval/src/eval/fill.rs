@@ -3,7 +3,7 @@
 //! anything.
 
 use super::{CloseRef, Conjunct, Evaluator, Source, State, VertexId};
-use crate::export::Data;
+use crate::export::{Data, SpanTree};
 use crate::ir::Optionality;
 use crate::label::{Label, LabelKind};
 use crate::num::Number;
@@ -19,8 +19,9 @@ impl Evaluator {
         target: VertexId,
         path: &[&str],
         value: &Data,
+        spans: Option<&SpanTree>,
     ) -> Result<(), String> {
-        let data = self.data_vertex(value)?;
+        let data = self.data_vertex_at(value, spans)?;
         let mut v = target;
         for (i, name) in path.iter().enumerate() {
             let label = self.labels.intern(name, LabelKind::of_ident(name));
@@ -61,22 +62,29 @@ impl Evaluator {
         }
     }
 
-    /// A finished vertex holding `data`.
-    pub(crate) fn data_vertex(&mut self, data: &Data) -> Result<VertexId, String> {
+    /// A finished vertex holding `data`, its scalars positioned by
+    /// `spans` (a tree parallel to `data`) when given.
+    fn data_vertex_at(
+        &mut self,
+        data: &Data,
+        spans: Option<&SpanTree>,
+    ) -> Result<VertexId, String> {
+        let span = spans.map(|s| s.span).unwrap_or_default();
+        let child_spans = |i: usize| spans.map(|s| s.child(i));
         let v = match data {
-            Data::Null => self.synthetic(Atom::Null),
-            Data::Bool(b) => self.synthetic(Atom::Bool(*b)),
+            Data::Null => self.synthetic_at(Atom::Null, span),
+            Data::Bool(b) => self.synthetic_at(Atom::Bool(*b), span),
             Data::Number(text) => {
                 let number =
                     Number::parse_json(text).map_err(|e| format!("invalid number {text}: {e}"))?;
-                self.synthetic(Atom::Number(number))
+                self.synthetic_at(Atom::Number(number), span)
             }
-            Data::String(s) => self.synthetic(Atom::String(Arc::from(s.as_str()))),
-            Data::Bytes(b) => self.synthetic(Atom::Bytes(Arc::from(b.as_slice()))),
+            Data::String(s) => self.synthetic_at(Atom::String(Arc::from(s.as_str())), span),
+            Data::Bytes(b) => self.synthetic_at(Atom::Bytes(Arc::from(b.as_slice())), span),
             Data::List(items) => {
                 let list = self.new_vertex(None, Label::Index(u32::MAX));
                 for (i, item) in items.iter().enumerate() {
-                    let child = self.data_vertex(item)?;
+                    let child = self.data_vertex_at(item, child_spans(i))?;
                     self.attach(list, Label::Index(i as u32), child);
                 }
                 let vertex = self.v_mut(list);
@@ -87,8 +95,8 @@ impl Evaluator {
             }
             Data::Struct(fields) => {
                 let node = self.new_vertex(None, Label::Index(u32::MAX));
-                for (name, item) in fields {
-                    let child = self.data_vertex(item)?;
+                for (i, (name, item)) in fields.iter().enumerate() {
+                    let child = self.data_vertex_at(item, child_spans(i))?;
                     let label = self.labels.intern(name, LabelKind::Regular);
                     self.attach(node, label, child);
                 }
@@ -101,6 +109,14 @@ impl Evaluator {
         vertex.state = State::Done;
         vertex.finalized = true;
         Ok(v)
+    }
+
+    fn synthetic_at(&mut self, atom: Atom, span: tenon_diagnostics::Span) -> VertexId {
+        let v = self.synthetic(atom);
+        if let Some((_, at)) = &mut self.v_mut(v).atom {
+            *at = span;
+        }
+        v
     }
 
     /// Makes `child` the arc `label` of `parent`.

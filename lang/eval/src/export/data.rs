@@ -45,6 +45,31 @@ impl Data {
     }
 }
 
+/// Where each part of a [`Data`] value was written: a tree parallel to
+/// the value (a struct's fields and a list's elements as children, in the
+/// same order). A node without children stands for its whole subtree.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpanTree {
+    pub span: tenon_diagnostics::Span,
+    pub children: Vec<SpanTree>,
+}
+
+impl SpanTree {
+    /// One span for a whole value.
+    pub fn leaf(span: tenon_diagnostics::Span) -> SpanTree {
+        SpanTree {
+            span,
+            children: Vec::new(),
+        }
+    }
+
+    /// The tree of the `index`-th field or element; the node itself when
+    /// it has no children (one span covers everything below).
+    pub fn child(&self, index: usize) -> &SpanTree {
+        self.children.get(index).unwrap_or(self)
+    }
+}
+
 /// Builds [`Data`] values from events; each document becomes one value.
 #[derive(Debug, Default)]
 pub struct DataBuilder {

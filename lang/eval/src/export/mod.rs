@@ -25,7 +25,7 @@ mod yaml;
 #[cfg(test)]
 mod tests;
 
-pub use data::{Data, DataBuilder};
+pub use data::{Data, DataBuilder, SpanTree};
 pub use json::{JsonStyle, JsonWriter};
 pub use yaml::YamlWriter;
 

@@ -1,0 +1,438 @@
+//! Rendering one component at one target: its definition's template
+//! evaluated with the properties and the context gives `output` and
+//! `outputs`; then each trait, in order, patches them and adds outputs of
+//! its own.
+
+use crate::app::{App, Component, Trait, Typed};
+use crate::catalog::Catalog;
+use crate::context::{component_context, Target};
+use crate::data::{set, strings};
+use crate::definition::{Definition, DefinitionKind};
+use crate::errors::{locate, rehome, suggest};
+use crate::objects::{Object, Origin, Stamp};
+use crate::patch::{apply, PatchError};
+use std::sync::Arc;
+use tenon_diagnostics::Diagnostic;
+use tenon_eval::export::Data;
+use tenon_eval::Evaluation;
+
+/// The objects of one component, or why it could not be rendered.
+pub fn render_component(
+    catalog: &Catalog,
+    app: &App,
+    component: &Component,
+    target: &Target,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Object> {
+    let subject = format!("component {:?}", component.name);
+    let Some(definition) = find(
+        catalog,
+        DefinitionKind::Component,
+        &component.typed,
+        diagnostics,
+    ) else {
+        return Vec::new();
+    };
+    let mut context = component_context(app, &component.name, &component.typed.type_name, target);
+    let errors_before = diagnostics.len();
+    diagnostics.extend(crate::properties::check(&component.typed, &definition));
+    let mut evaluation = definition.evaluate(
+        &context,
+        &component.typed.properties,
+        &component.typed.property_spans,
+    );
+    if !evaluated(
+        &mut evaluation,
+        &component.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    ) {
+        return Vec::new();
+    }
+    let output = export(
+        &mut evaluation,
+        &["output"],
+        &component.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    );
+    let mut outputs = export_outputs(
+        &mut evaluation,
+        &component.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    );
+    let Some(mut output) = output else {
+        return Vec::new();
+    };
+    let mut trait_outputs: Vec<(String, String, Data)> = Vec::new();
+    for t in &component.traits {
+        set(&mut context, "output", output.clone());
+        set(&mut context, "outputs", Data::Struct(outputs.clone()));
+        apply_trait(
+            catalog,
+            component,
+            &definition,
+            t,
+            &context,
+            &mut output,
+            &mut outputs,
+            &mut trait_outputs,
+            diagnostics,
+        );
+    }
+    if diagnostics.len() > errors_before {
+        return Vec::new();
+    }
+    let revision = format!("{}-v{}", app.name, crate::context::REVISION_NUMBER);
+    let stamp = Stamp {
+        app: &app.name,
+        app_revision: &revision,
+        component: &component.name,
+        component_type: &component.typed.type_name,
+        namespace: &target.namespace,
+    };
+    let mut objects = vec![Object {
+        component: component.name.clone(),
+        origin: Origin::Workload,
+        data: output,
+    }];
+    objects.extend(outputs.into_iter().map(|(name, data)| Object {
+        component: component.name.clone(),
+        origin: Origin::Output(name),
+        data,
+    }));
+    objects.extend(
+        trait_outputs
+            .into_iter()
+            .map(|(trait_type, name, data)| Object {
+                component: component.name.clone(),
+                origin: Origin::TraitOutput { trait_type, name },
+                data,
+            }),
+    );
+    for object in &mut objects {
+        stamp.apply(object);
+    }
+    objects
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_trait(
+    catalog: &Catalog,
+    component: &Component,
+    workload: &Definition,
+    t: &Trait,
+    context: &Data,
+    output: &mut Data,
+    outputs: &mut Vec<(String, Data)>,
+    trait_outputs: &mut Vec<(String, String, Data)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let subject = format!(
+        "trait {:?} of component {:?}",
+        t.typed.type_name, component.name
+    );
+    let Some(definition) = find(catalog, DefinitionKind::Trait, &t.typed, diagnostics) else {
+        return;
+    };
+    if !applies_to(&definition, workload, &component.typed.type_name) {
+        let allowed = strings(definition.attribute(&["appliesToWorkloads"]));
+        diagnostics.push(
+            Diagnostic::error(
+                "trait-not-applicable",
+                t.typed.type_span,
+                format!(
+                    "trait {:?} does not apply to component {:?} of type {:?} ({})",
+                    definition.name,
+                    component.name,
+                    component.typed.type_name,
+                    workload_type(workload).unwrap_or_else(|| "no workload type".into()),
+                ),
+            )
+            .with_path(t.typed.path.trim_end_matches(".properties").to_string())
+            .with_note(format!("it applies to: {}", allowed.join(", "))),
+        );
+        return;
+    }
+    diagnostics.extend(crate::properties::check(&t.typed, &definition));
+    let mut evaluation = definition.evaluate(context, &t.typed.properties, &t.typed.property_spans);
+    if !evaluated(
+        &mut evaluation,
+        &t.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    ) {
+        return;
+    }
+    if let Some(Data::List(errs)) = export(
+        &mut evaluation,
+        &["errs"],
+        &t.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    ) {
+        for message in errs.iter().filter_map(|e| match e {
+            Data::String(s) => Some(s),
+            _ => None,
+        }) {
+            diagnostics.push(
+                Diagnostic::error("trait-error", t.span, message.clone())
+                    .with_path(t.typed.path.trim_end_matches(".properties").to_string())
+                    .with_label(
+                        definition.span,
+                        format!("reported by trait {:?}", definition.name),
+                    ),
+            );
+        }
+    }
+    if let Some(patch) = export(
+        &mut evaluation,
+        &["patch"],
+        &t.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    ) {
+        if let Err(errors) = apply(output, &patch, definition.patch_markers()) {
+            report_patch(errors, "output", t, &definition, &subject, diagnostics);
+        }
+    }
+    if let Some(Data::Struct(patches)) = export(
+        &mut evaluation,
+        &["patchOutputs"],
+        &t.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    ) {
+        for (name, patch) in patches {
+            match outputs.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, target)) => {
+                    let markers = definition.patch_outputs_markers().under(&name);
+                    if let Err(errors) = apply(target, &patch, &markers) {
+                        report_patch(errors, &format!("outputs.{name}"), t, &definition, &subject, diagnostics);
+                    }
+                }
+                None => diagnostics.push(
+                    Diagnostic::error(
+                        "trait-error",
+                        t.typed.type_span,
+                        format!("{subject}: patchOutputs names {name:?}, which the component does not output"),
+                    )
+                    .with_label(definition.span, "the trait"),
+                ),
+            }
+        }
+    }
+    for (name, data) in export_outputs(
+        &mut evaluation,
+        &t.typed,
+        &definition,
+        &subject,
+        diagnostics,
+    ) {
+        trait_outputs.push((definition.name.clone(), name, data));
+    }
+}
+
+/// Reports patch conflicts at the trait, naming the object path.
+fn report_patch(
+    errors: Vec<PatchError>,
+    target: &str,
+    t: &Trait,
+    definition: &Definition,
+    subject: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for error in errors {
+        let path = if error.path.is_empty() {
+            target.to_string()
+        } else {
+            format!("{target}.{}", error.path)
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "patch-conflict",
+                t.typed.type_span,
+                format!("{subject} cannot patch {path}: {}", error.message),
+            )
+            .with_path(t.typed.path.trim_end_matches(".properties").to_string())
+            .with_label(
+                definition.span,
+                format!("the patch of trait {:?}", definition.name),
+            ),
+        );
+    }
+}
+
+/// The definition a component, trait or policy names, or an error at its
+/// `type` (with the closest known name).
+pub fn find(
+    catalog: &Catalog,
+    kind: DefinitionKind,
+    typed: &Typed,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Arc<Definition>> {
+    if let Some(definition) = catalog.get(kind, &typed.type_name) {
+        return Some(definition.clone());
+    }
+    let known: Vec<&str> = catalog.of_kind(kind).map(|d| d.name.as_str()).collect();
+    let mut diagnostic = Diagnostic::error(
+        "unknown-definition",
+        typed.type_span,
+        format!("unknown {} type {:?}", kind.as_str(), typed.type_name),
+    )
+    .with_path(format!(
+        "{}.type",
+        typed.path.trim_end_matches(".properties")
+    ));
+    if let Some(candidate) = suggest(&typed.type_name, known.iter().copied()) {
+        diagnostic = diagnostic.with_primary_message(format!("did you mean {candidate:?}?"));
+    }
+    if let Some(other) = catalog.named(&typed.type_name).next() {
+        diagnostic = diagnostic.with_note(format!(
+            "{:?} is a {} definition",
+            other.name,
+            other.kind.as_str()
+        ));
+    }
+    diagnostics.push(diagnostic.with_note(format!(
+        "known {} types: {}",
+        kind.as_str(),
+        known.join(", ")
+    )));
+    None
+}
+
+/// Whether trait `definition` may patch a workload of `workload`'s
+/// definition: its `appliesToWorkloads` lists `*`, the component type,
+/// the workload type (`deployments.apps`) or the workload's kind.
+fn applies_to(definition: &Definition, workload: &Definition, component_type: &str) -> bool {
+    let allowed = strings(definition.attribute(&["appliesToWorkloads"]));
+    if allowed.is_empty() || allowed.iter().any(|a| a == "*") {
+        return true;
+    }
+    let workload_type = workload_type(workload);
+    let kind = crate::data::string_at(
+        &workload.header,
+        &["attributes", "workload", "definition", "kind"],
+    );
+    allowed.iter().any(|a| {
+        a == component_type
+            || Some(a.as_str()) == workload_type.as_deref()
+            || Some(a.as_str()) == kind
+            || kind.is_some_and(|k| a.eq_ignore_ascii_case(k))
+    })
+}
+
+/// `deployments.apps`: the workload type of a component definition, from
+/// `attributes.workload.type` or its definition's kind and group.
+fn workload_type(definition: &Definition) -> Option<String> {
+    if let Some(Data::String(t)) = definition.attribute(&["workload", "type"]) {
+        return Some(t.clone());
+    }
+    let api = crate::data::string_at(
+        &definition.header,
+        &["attributes", "workload", "definition", "apiVersion"],
+    )?;
+    let kind = crate::data::string_at(
+        &definition.header,
+        &["attributes", "workload", "definition", "kind"],
+    )?;
+    let group = api.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+    let plural = format!("{}s", kind.to_ascii_lowercase());
+    Some(if group.is_empty() {
+        plural
+    } else {
+        format!("{plural}.{group}")
+    })
+}
+
+/// Checks the evaluation: conflicts anywhere, then missing parameters.
+/// False when it failed (the errors reported).
+fn evaluated(
+    evaluation: &mut Evaluation,
+    typed: &Typed,
+    definition: &Definition,
+    subject: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    if let Err(errors) = evaluation.validate(false) {
+        diagnostics.extend(
+            errors
+                .into_iter()
+                .map(|d| rehome(d, typed, definition, subject)),
+        );
+        return false;
+    }
+    let Some(parameter) = evaluation.lookup(&["parameter"]) else {
+        return true;
+    };
+    if let Err(errors) = evaluation.to_data(parameter) {
+        for error in errors {
+            let path = error.path.clone().unwrap_or_default();
+            let segments = crate::errors::split_path(&path);
+            let rest = segments.get(1..).unwrap_or(&[]);
+            let span = locate(&typed.properties, &typed.property_spans, rest);
+            let mut missing = rehome(error, typed, definition, subject);
+            missing.code = "missing-property";
+            let name = rest.last().map(|n| format!(" {n:?}")).unwrap_or_default();
+            missing.message = format!("missing required property{name}: {}", missing.message);
+            missing.primary.span = span;
+            diagnostics.push(missing);
+        }
+        return false;
+    }
+    true
+}
+
+/// The field at `path` as data; `None` when there is no such field or it
+/// could not be exported (errors reported).
+fn export(
+    evaluation: &mut Evaluation,
+    path: &[&str],
+    typed: &Typed,
+    definition: &Definition,
+    subject: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Data> {
+    let value = evaluation.lookup(path)?;
+    match evaluation.to_data(value) {
+        Ok(data) => Some(data),
+        Err(errors) => {
+            diagnostics.extend(
+                errors
+                    .into_iter()
+                    .map(|d| rehome(d, typed, definition, subject)),
+            );
+            None
+        }
+    }
+}
+
+/// The template's `outputs`, by name.
+fn export_outputs(
+    evaluation: &mut Evaluation,
+    typed: &Typed,
+    definition: &Definition,
+    subject: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, Data)> {
+    match export(
+        evaluation,
+        &["outputs"],
+        typed,
+        definition,
+        subject,
+        diagnostics,
+    ) {
+        Some(Data::Struct(fields)) => fields,
+        _ => Vec::new(),
+    }
+}

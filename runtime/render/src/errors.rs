@@ -1,0 +1,152 @@
+//! Turning evaluation errors of a definition into errors a user can act
+//! on: an error under `parameter` is an error of the properties the user
+//! wrote, reported at their position in the application with their path
+//! there (`components.frontend.properties.replicas`); any other error is
+//! an error of the definition, reported at the definition with the
+//! component that was being rendered.
+
+use crate::app::Typed;
+use crate::definition::Definition;
+use tenon_diagnostics::{Diagnostic, Span};
+use tenon_eval::export::{Data, SpanTree};
+
+/// The segments of an evaluation path (`a."b.c".0`).
+pub fn split_path(path: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in path.chars() {
+        if quoted {
+            if escaped {
+                escaped = false;
+                current.push(c);
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                quoted = false;
+            } else {
+                current.push(c);
+            }
+        } else if c == '"' {
+            quoted = true;
+        } else if c == '.' {
+            parts.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() || !parts.is_empty() {
+        parts.push(current);
+    }
+    parts
+}
+
+/// The span of the deepest written part of `data` along `path`.
+pub fn locate(data: &Data, spans: &SpanTree, path: &[String]) -> Span {
+    let mut d = data;
+    let mut s = spans;
+    for segment in path {
+        let next = match d {
+            Data::Struct(fields) => fields
+                .iter()
+                .position(|(k, _)| k == segment)
+                .map(|i| (&fields[i].1, s.child(i))),
+            Data::List(items) => segment
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| items.get(i).map(|item| (item, s.child(i)))),
+            _ => None,
+        };
+        match next {
+            Some((nd, ns)) => {
+                d = nd;
+                s = ns;
+            }
+            None => break,
+        }
+    }
+    s.span
+}
+
+fn join_path(base: &str, rest: &[String]) -> String {
+    let mut path = base.to_string();
+    for segment in rest {
+        path.push('.');
+        path.push_str(&crate::app::path_segment(segment));
+    }
+    path
+}
+
+/// Re-homes an evaluation error of `definition`, rendered for `typed`
+/// (a component's or trait's properties), at the user's properties when
+/// it is about them, at the definition otherwise.
+pub fn rehome(
+    diagnostic: Diagnostic,
+    typed: &Typed,
+    definition: &Definition,
+    subject: &str,
+) -> Diagnostic {
+    let path = diagnostic.path.clone().unwrap_or_default();
+    let segments = split_path(&path);
+    if segments.first().map(String::as_str) == Some("parameter") {
+        let rest = &segments[1..];
+        let span = locate(&typed.properties, &typed.property_spans, rest);
+        let mut mapped = Diagnostic::error(diagnostic.code, span, diagnostic.message.clone())
+            .with_path(join_path(&typed.path, rest));
+        for label in std::iter::once(&diagnostic.primary).chain(&diagnostic.secondary) {
+            if label.span != span && label.span != Span::default() {
+                mapped = mapped.with_label(
+                    label.span,
+                    format!(
+                        "constraint of {} {:?}",
+                        definition.kind.as_str(),
+                        definition.name
+                    ),
+                );
+            }
+        }
+        mapped.notes = diagnostic.notes;
+        return mapped;
+    }
+    let mut mapped = diagnostic;
+    mapped.message = format!(
+        "{} {:?} (rendering {subject}): {}",
+        definition.kind.as_str(),
+        definition.name,
+        mapped.message
+    );
+    if mapped.primary.span == Span::default() {
+        mapped.primary.span = definition.span;
+    }
+    mapped.with_label(typed.type_span, format!("{subject} uses it here"))
+}
+
+/// The did-you-mean candidate for `name` among `candidates`: the closest
+/// by edit distance, when close enough.
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut previous = row[0];
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let next = (row[j] + 1).min(row[j - 1] + 1).min(previous + cost);
+            previous = row[j];
+            row[j] = next;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,156 @@
+//! Reading applications: `.app` files (Tenon source of the `.app` shape)
+//! and KubeVela Application YAML or JSON (one application per document),
+//! each checked against the application schema with errors at the
+//! user's positions.
+
+use crate::app::{from_kubevela, App};
+use tenon_diagnostics::{Diagnostic, FileId, SourceMap};
+use tenon_eval::export::{Data, SpanTree};
+use tenon_eval::Module;
+
+/// The application schema, compiled once.
+#[derive(Debug)]
+pub struct AppSchema {
+    module: Module,
+}
+
+const SCHEMA_ROOT: &str = "app: #Application\n";
+
+impl AppSchema {
+    pub fn new(sources: &mut SourceMap) -> AppSchema {
+        let schema_id = sources.add("<catalog>/app.cue", tenon_stdlib::catalog::APP_SCHEMA);
+        let root_id = sources.add("<tenon:app>", SCHEMA_ROOT);
+        let mut schema =
+            tenon_syntax::parse_file(schema_id, tenon_stdlib::catalog::APP_SCHEMA).file;
+        let root = tenon_syntax::parse_file(root_id, SCHEMA_ROOT).file;
+        // Files without a package clause do not share a scope: the root
+        // field joins the schema's file.
+        schema.decls.extend(root.decls);
+        let (module, diagnostics) = Module::compile(&[&schema], tenon_stdlib::BUILTINS);
+        debug_assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        AppSchema { module }
+    }
+
+    /// Checks application data (the `.app` shape) and reads it.
+    pub fn check(&self, data: &Data, spans: &SpanTree) -> Result<App, Vec<Diagnostic>> {
+        let mut evaluation = self.module.evaluate();
+        let _ = evaluation.fill_spanned(&["app"], data, spans);
+        let app = evaluation.lookup(&["app"]);
+        let result = match app {
+            Some(app) => evaluation.to_data(app).map(drop),
+            None => Ok(()),
+        };
+        let errors = match (evaluation.validate(false), result) {
+            (Err(errors), _) | (Ok(()), Err(errors)) => errors,
+            (Ok(()), Ok(())) => return Ok(App::from_data(data, spans)),
+        };
+        Err(errors
+            .into_iter()
+            .map(|mut d| {
+                if let Some(path) = &d.path {
+                    d.path = Some(path.strip_prefix("app.").unwrap_or(path).to_string());
+                }
+                d
+            })
+            .collect())
+    }
+}
+
+/// The applications of a Tenon source file (`.app`, `.cue`, `.tn`): the
+/// file's value is one application.
+pub fn read_source(
+    schema: &AppSchema,
+    file: FileId,
+    text: &str,
+) -> Result<Vec<App>, Vec<Diagnostic>> {
+    let parsed = tenon_syntax::parse_file(file, text);
+    if !parsed.diagnostics.is_empty() {
+        return Err(parsed.diagnostics);
+    }
+    let (module, diagnostics) = Module::compile(&[&parsed.file], tenon_stdlib::BUILTINS);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let mut evaluation = module.evaluate();
+    evaluation.validate(false)?;
+    let top = evaluation.top();
+    let data = evaluation.to_data(top)?;
+    let spans = evaluation.spans(top);
+    Ok(vec![schema.check(&data, &spans)?])
+}
+
+/// The applications of a KubeVela YAML (or JSON) file: one per document.
+pub fn read_kubevela(
+    schema: &AppSchema,
+    file: FileId,
+    text: &str,
+) -> Result<Vec<App>, Vec<Diagnostic>> {
+    let mut apps = Vec::new();
+    let mut diagnostics = Vec::new();
+    for range in documents(text) {
+        let masked = mask(text, range.clone());
+        if masked.trim().is_empty() {
+            continue;
+        }
+        match read_document(schema, file, &masked) {
+            Ok(app) => apps.push(app),
+            Err(more) => diagnostics.extend(more),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(apps)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+fn read_document(schema: &AppSchema, file: FileId, text: &str) -> Result<App, Vec<Diagnostic>> {
+    let parsed = tenon_syntax::parse_yaml(file, text);
+    if !parsed.diagnostics.is_empty() {
+        return Err(parsed.diagnostics);
+    }
+    let (module, diagnostics) = Module::compile(&[&parsed.file], tenon_stdlib::BUILTINS);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let mut evaluation = module.evaluate();
+    let top = evaluation.top();
+    let data = evaluation.to_data(top)?;
+    let spans = evaluation.spans(top);
+    let (app, app_spans) = from_kubevela(&data, &spans).map_err(|d| vec![d])?;
+    schema.check(&app, &app_spans)
+}
+
+/// The byte ranges of the documents of a YAML stream (split at `---`
+/// lines).
+fn documents(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed.starts_with("--- ") {
+            ranges.push(start..offset);
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    ranges.push(start..text.len());
+    ranges
+}
+
+/// `text` with everything outside `keep` blanked (newlines kept), so that
+/// a document parsed alone keeps its positions in the file.
+fn mask(text: &str, keep: std::ops::Range<usize>) -> String {
+    text.char_indices()
+        .map(|(i, c)| {
+            if keep.contains(&i) || c == '\n' {
+                c
+            } else if c.is_whitespace() {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
