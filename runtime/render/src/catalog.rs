@@ -47,8 +47,7 @@ impl Catalog {
         text: &str,
         sources: &mut SourceMap,
     ) -> Result<Arc<Definition>, Vec<Diagnostic>> {
-        let id = sources.add(name, text);
-        let definition = Arc::new(Definition::load(id, text, &self.prelude)?);
+        let definition = Arc::new(Definition::load(name, text, &self.prelude, sources)?);
         self.definitions.insert(
             (definition.kind, definition.name.clone()),
             definition.clone(),

@@ -10,7 +10,7 @@
 
 use crate::markers::{label_text, Markers};
 use crate::schema::{read_parameters, Schema};
-use tenon_diagnostics::{Diagnostic, FileId, Span};
+use tenon_diagnostics::{Diagnostic, SourceMap, Span};
 use tenon_eval::export::{Data, SpanTree};
 use tenon_eval::{Evaluation, Module};
 use tenon_syntax::ast;
@@ -59,6 +59,8 @@ pub struct Definition {
     pub span: Span,
     pub parameters: Schema,
     template: Module,
+    /// `attributes.status.healthPolicy` and `customStatus`, compiled.
+    pub(crate) status: crate::health::Status,
     patch_markers: Markers,
     patch_outputs_markers: Markers,
 }
@@ -73,10 +75,12 @@ impl Definition {
     /// is [`CONTEXT_PRELUDE`] parsed. All problems come back as
     /// diagnostics.
     pub fn load(
-        file: FileId,
+        name: &str,
         text: &str,
         prelude: &ast::File,
+        sources: &mut SourceMap,
     ) -> Result<Definition, Vec<Diagnostic>> {
+        let file = sources.add(name, text);
         let parsed = tenon_syntax::parse_file(file, text);
         if !parsed.diagnostics.is_empty() {
             return Err(parsed.diagnostics);
@@ -103,6 +107,7 @@ impl Definition {
                 "a definition file needs a header (`name: {type: \"component\", …}`) and a `template: {…}`",
             )]);
         };
+        let file_name = name;
         let name = label_text(&header_field.label).unwrap_or_default();
         let span = header_field.label.span;
         let header = evaluate_header(&file, header_field, &others, &name)?;
@@ -141,6 +146,7 @@ impl Definition {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
+        let status = crate::health::Status::compile(file_name, &header, prelude, sources)?;
         Ok(Definition {
             name,
             kind,
@@ -149,6 +155,7 @@ impl Definition {
             span,
             parameters,
             template,
+            status,
             patch_markers,
             patch_outputs_markers,
         })

@@ -8,7 +8,8 @@
 //! topology and override policies and the workflow's deploy steps;
 //! [`component`] renders a component (its template evaluated with
 //! `parameter` and `context`, then its traits' patches, applied by
-//! [`patch`]); [`objects`] stamps the standard labels. Errors about what a
+//! [`patch`]); [`objects`] stamps the standard labels. [`health`] evaluates a
+//! definition's health and status expressions against a live object. Errors about what a
 //! user wrote are reported at the user's file ([`errors`]).
 
 pub mod app;
@@ -18,6 +19,7 @@ pub mod context;
 pub mod data;
 pub mod definition;
 pub mod errors;
+pub mod health;
 pub mod input;
 pub mod jsonpatch;
 pub mod markers;
@@ -31,6 +33,7 @@ pub mod schema;
 pub use app::App;
 pub use catalog::Catalog;
 pub use definition::{Definition, DefinitionKind};
+pub use health::Health;
 pub use input::AppSchema;
 pub use objects::Object;
 pub use render::{render, TargetObjects};
