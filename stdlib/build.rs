@@ -20,7 +20,10 @@ fn main() {
         for entry in read.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "cue") {
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
                 entries.push((format!("{kind}/{name}"), path.display().to_string()));
             }
         }
@@ -31,6 +34,7 @@ fn main() {
         out.push_str(&format!("    ({name:?}, include_str!({path:?})),\n"));
     }
     out.push_str("]\n");
-    let target = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
+    let target =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
     std::fs::write(target, out).expect("OUT_DIR is writable");
 }

@@ -1,14 +1,15 @@
 //! Health of live objects (`tests/health/*.txtar`): a built-in
 //! definition's `healthPolicy` and `customStatus` evaluated against a
 //! fixture object. Sections: `definition` (its name), `object` (the live
-//! object as JSON), expected `health`.
+//! object as JSON), optionally `parameter` (the properties, JSON), and the
+//! expected `health`.
 
 mod support;
 
 use support::{cases, root, updating, Failures, Txtar};
 use tenon_diagnostics::SourceMap;
 use tenon_eval::export::Data;
-use tenon_render::{Catalog, DefinitionKind};
+use tenon_render::{Catalog, DefinitionKind, HealthInput};
 
 #[test]
 fn health_cases() {
@@ -25,7 +26,15 @@ fn health_cases() {
             failures.fail(&case, format!("no component definition {name:?}"));
             continue;
         };
-        let actual = match definition.health(&json(&object), &Data::Struct(Vec::new())) {
+        let empty = Data::Struct(Vec::new());
+        let parameter = archive.get("parameter").map(json).unwrap_or(empty.clone());
+        let input = HealthInput {
+            output: &json(&object),
+            outputs: &empty,
+            parameter: &parameter,
+            context: &empty,
+        };
+        let actual = match definition.health(input) {
             Ok(health) => {
                 let mut out = format!("healthy: {}\nmessage: {}\n", health.healthy, health.message);
                 for (k, v) in health.details {

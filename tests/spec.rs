@@ -14,6 +14,13 @@
 //!   `diagnostics`, holds the one-line summaries of those errors;
 //! - `ebnf` blocks hold productions, and every name used in one is
 //!   defined, once, in some `ebnf` block;
+//! - `definition` is a definition in KubeVela's format that must load;
+//!   it joins the catalog of the `app render` blocks after it;
+//! - `app render` is a `.app` file that must render with the built-in
+//!   catalog (and the `definition` blocks before it), and the block right
+//!   after it, tagged `yaml`, holds the exact output of `tenon render`;
+//! - `app render error` must fail to render, and the block right after
+//!   it, tagged `diagnostics`, holds the one-line summaries;
 //! - `text` is not checked.
 //!
 //! `TENON_UPDATE=1` rewrites the `diagnostics` and `json` blocks from
@@ -120,6 +127,56 @@ fn export(source: &str) -> Result<Exported, String> {
     })?
 }
 
+/// Renders `source` (named `input.app`) as `tenon render` does, with the
+/// built-in catalog and `definitions`: the YAML stream, or the errors.
+fn render_app(source: &str, definitions: &[String]) -> Result<Exported, String> {
+    let source = source.to_string();
+    let definitions = definitions.to_vec();
+    catching("the renderer", move || {
+        let mut sources = SourceMap::new();
+        let (mut catalog, mut errors) = tenon_render::Catalog::builtin(&mut sources);
+        for (i, text) in definitions.iter().enumerate() {
+            if let Err(more) = catalog.add(&format!("definition-{i}.cue"), text, &mut sources) {
+                errors.extend(more);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(summaries(&errors, &sources).join("\n"));
+        }
+        let schema = tenon_render::AppSchema::new(&mut sources);
+        let id = sources.add("input.app", source.clone());
+        let apps = match tenon_render::input::read_source(&schema, id, &source) {
+            Ok(apps) => apps,
+            Err(errors) => return Ok(Err(summaries(&errors, &sources))),
+        };
+        let mut rendered = Vec::new();
+        for app in apps {
+            match tenon_render::render(&catalog, &app) {
+                Ok(targets) => rendered.push((app, targets)),
+                Err(more) => errors.extend(more),
+            }
+        }
+        Ok(if errors.is_empty() {
+            Ok(tenon_render::output::yaml_stream(&rendered))
+        } else {
+            Err(summaries(&errors, &sources))
+        })
+    })?
+}
+
+/// Loads a definition alone: its errors, if any.
+fn load_definition(source: &str) -> Result<Vec<String>, String> {
+    let source = source.to_string();
+    catching("the definition loader", move || {
+        let mut sources = SourceMap::new();
+        let mut catalog = tenon_render::Catalog::empty(&mut sources);
+        match catalog.add("definition.cue", &source, &mut sources) {
+            Ok(_) => Vec::new(),
+            Err(errors) => summaries(&errors, &sources),
+        }
+    })
+}
+
 /// The names an EBNF block defines and uses; an error for text that is
 /// not a sequence of `Name = Expression .` productions.
 fn ebnf(text: &str) -> Result<(Vec<String>, Vec<String>), String> {
@@ -181,6 +238,8 @@ struct Checker<'a> {
     /// line of the block).
     defined: Vec<String>,
     used: Vec<(usize, String)>,
+    /// The sources of the `definition` blocks seen so far.
+    definitions: Vec<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -214,9 +273,22 @@ impl<'a> Checker<'a> {
             "cue error" => self.check_syntax_error(i, &body),
             "cue export" => self.check_export(i, &body, true),
             "cue export error" => self.check_export(i, &body, false),
-            "diagnostics" => self.check_follows(i, &["cue error", "cue export error"]),
+            "diagnostics" => {
+                self.check_follows(i, &["cue error", "cue export error", "app render error"])
+            }
             "json" => self.check_follows(i, &["cue export"]),
             "ebnf" => self.check_ebnf(block, &body),
+            "definition" => match load_definition(&body) {
+                Ok(errors) if errors.is_empty() => self.definitions.push(body),
+                Ok(errors) => self.fail(
+                    block.line,
+                    format!("definition fails to load:\n  {}", errors.join("\n  ")),
+                ),
+                Err(e) => self.fail(block.line, e),
+            },
+            "app render" => self.check_render(i, &body, true),
+            "app render error" => self.check_render(i, &body, false),
+            "yaml" => self.check_follows(i, &["app render"]),
             "text" => {}
             "" => self.fail(block.line, "untagged block"),
             other => self.fail(block.line, format!("unknown tag `{other}`")),
@@ -266,6 +338,27 @@ impl<'a> Checker<'a> {
             (Ok(Err(errors)), true) => self.fail(
                 line,
                 format!("`cue export` block fails:\n  {}", errors.join("\n  ")),
+            ),
+        }
+    }
+
+    /// `app render` (`succeeds`) and `app render error`: the YAML stream,
+    /// or the errors, in the next block.
+    fn check_render(&mut self, i: usize, body: &str, succeeds: bool) {
+        let line = self.blocks[i].line;
+        match (render_app(body, &self.definitions), succeeds) {
+            (Err(e), _) => self.fail(line, e),
+            (Ok(Ok(yaml)), true) => {
+                let found = yaml.lines().map(str::to_string).collect();
+                self.expect_next(i, "yaml", found);
+            }
+            (Ok(Err(errors)), false) => self.expect_next(i, "diagnostics", errors),
+            (Ok(Ok(yaml)), false) => {
+                self.fail(line, format!("`app render error` block renders:\n{yaml}"))
+            }
+            (Ok(Err(errors)), true) => self.fail(
+                line,
+                format!("`app render` block fails:\n  {}", errors.join("\n  ")),
             ),
         }
     }
@@ -373,6 +466,7 @@ fn spec_blocks() {
         rewrites: Vec::new(),
         defined: Vec::new(),
         used: Vec::new(),
+        definitions: Vec::new(),
     };
     for i in 0..blocks.len() {
         checker.check(i);

@@ -74,7 +74,12 @@ pub fn describe(definition: &Definition) -> String {
     ]];
     flatten(&definition.parameters, "", &mut rows);
     if rows.len() == 1 {
-        out.push_str("(no parameters)\n");
+        let any = matches!(&definition.parameters, Schema::Struct { open: true, .. });
+        out.push_str(if any {
+            "(any properties)\n"
+        } else {
+            "(no parameters)\n"
+        });
     } else {
         out.push_str(&table(&rows));
     }
@@ -113,7 +118,10 @@ fn row(path: &str, param: &Param) -> [String; 5] {
     } else {
         shorten(&param.type_text)
     };
-    let required = !param.optional && param.default.is_none() && !nested;
+    // A struct or list parameter is satisfied by its (empty) value; its
+    // own fields say what they require.
+    let composite = !matches!(param.schema, Schema::Any);
+    let required = !param.optional && param.default.is_none() && !composite;
     [
         path.to_string(),
         type_text,
@@ -161,7 +169,7 @@ fn table<const N: usize>(rows: &[[String; N]]) -> String {
 /// `def render FILE --props JSON`: the component defined in FILE rendered
 /// alone, as a component named `--name` of an application of that name.
 pub fn render_one(
-    file: &PathBuf,
+    file: &std::path::Path,
     props: &str,
     name: &str,
     defs: &[PathBuf],

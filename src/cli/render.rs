@@ -6,8 +6,7 @@ use super::{catalog, files, report};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
-use tenon_eval::export::{Data, JsonWriter, YamlWriter};
-use tenon_render::{render, App, AppSchema, TargetObjects};
+use tenon_render::{output, render, App, AppSchema, TargetObjects};
 
 /// Output formats of `render`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -74,53 +73,9 @@ fn fail(diagnostics: &[Diagnostic], sources: &SourceMap) -> ExitCode {
 /// The rendered objects as one YAML stream or one JSON document.
 pub fn stream(rendered: &[(App, Vec<TargetObjects>)], format: Format) -> String {
     match format {
-        Format::Yaml => {
-            let mut out = String::new();
-            for (app, targets) in rendered {
-                for target in targets {
-                    out.push_str(&format!(
-                        "# application {}: cluster {}, namespace {}\n",
-                        app.name, target.target.cluster, target.target.namespace
-                    ));
-                    for object in &target.objects {
-                        out.push_str("---\n");
-                        out.push_str(&yaml(&object.data));
-                    }
-                }
-            }
-            out
-        }
-        Format::Json => {
-            let groups = rendered
-                .iter()
-                .flat_map(|(app, targets)| targets.iter().map(move |t| (app, t)))
-                .map(|(app, t)| {
-                    Data::Struct(vec![
-                        ("application".into(), Data::String(app.name.clone())),
-                        ("cluster".into(), Data::String(t.target.cluster.clone())),
-                        ("namespace".into(), Data::String(t.target.namespace.clone())),
-                        (
-                            "objects".into(),
-                            Data::List(t.objects.iter().map(|o| o.data.clone()).collect()),
-                        ),
-                    ])
-                })
-                .collect();
-            json(&Data::List(groups))
-        }
+        Format::Yaml => output::yaml_stream(rendered),
+        Format::Json => output::json_document(rendered),
     }
-}
-
-fn yaml(data: &Data) -> String {
-    let mut writer = YamlWriter::new();
-    data.emit(&mut writer);
-    writer.finish()
-}
-
-fn json(data: &Data) -> String {
-    let mut writer = JsonWriter::export();
-    data.emit(&mut writer);
-    writer.finish()
 }
 
 /// Writes one file per object: `DIR/<cluster>/<namespace>/<kind>-<name>`.
@@ -137,8 +92,8 @@ fn write_files(
             std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
             for object in &target.objects {
                 let (extension, text) = match format {
-                    Format::Yaml => ("yaml", yaml(&object.data)),
-                    Format::Json => ("json", json(&object.data)),
+                    Format::Yaml => ("yaml", output::yaml(&object.data)),
+                    Format::Json => ("json", output::json(&object.data)),
                 };
                 let name = format!(
                     "{}-{}.{extension}",

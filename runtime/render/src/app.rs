@@ -184,10 +184,10 @@ pub fn path_segment(name: &str) -> String {
 /// core.oam.dev/v1beta1`, `kind: Application`) to the `.app` shape:
 /// `metadata.name` becomes `name`, the component and policy lists become
 /// structs keyed by name. Spans follow the parts they came from.
-pub fn from_kubevela(doc: &Data, spans: &SpanTree) -> Result<(Data, SpanTree), Diagnostic> {
+pub fn from_kubevela(doc: &Data, spans: &SpanTree) -> Result<(Data, SpanTree), Vec<Diagnostic>> {
     let kind = crate::data::string_at(doc, &["kind"]);
     if kind != Some("Application") {
-        return Err(Diagnostic::error(
+        return Err(vec![Diagnostic::error(
             "invalid-application",
             spans.span,
             format!(
@@ -195,7 +195,7 @@ pub fn from_kubevela(doc: &Data, spans: &SpanTree) -> Result<(Data, SpanTree), D
                 kind.map(|k| format!("kind {k:?}"))
                     .unwrap_or("no kind".into())
             ),
-        ));
+        )]);
     }
     let mut out = Pairs::default();
     if let Some((metadata, ms)) = field_spanned(doc, spans, "metadata") {

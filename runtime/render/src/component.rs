@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::context::{component_context, Target};
 use crate::data::{set, strings};
 use crate::definition::{Definition, DefinitionKind};
-use crate::errors::{locate, rehome, suggest};
+use crate::errors::{rehome, suggest};
 use crate::objects::{Object, Origin, Stamp};
 use crate::patch::{apply, PatchError};
 use std::sync::Arc;
@@ -71,7 +71,14 @@ pub fn render_component(
     let mut trait_outputs: Vec<(String, String, Data)> = Vec::new();
     for t in &component.traits {
         set(&mut context, "output", output.clone());
-        set(&mut context, "outputs", Data::Struct(outputs.clone()));
+        // Outputs of the component and of the traits before this one.
+        let mut visible = outputs.clone();
+        visible.extend(
+            trait_outputs
+                .iter()
+                .map(|(_, name, data)| (name.clone(), data.clone())),
+        );
+        set(&mut context, "outputs", Data::Struct(visible));
         apply_trait(
             catalog,
             component,
@@ -117,7 +124,65 @@ pub fn render_component(
     for object in &mut objects {
         stamp.apply(object);
     }
+    let invalid = check_objects(catalog, component, &definition, &objects, diagnostics);
+    if invalid {
+        return Vec::new();
+    }
     objects
+}
+
+/// Checks objects of built-in Kubernetes kinds against their schemas
+/// ([`crate::k8s`]). A problem is a bug of the definition that rendered
+/// the object (the component's, or the trait's for a trait's output),
+/// reported there with the component that was being rendered. True when
+/// some object is invalid.
+fn check_objects(
+    catalog: &Catalog,
+    component: &Component,
+    workload: &Arc<Definition>,
+    objects: &[Object],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut invalid = false;
+    for object in objects {
+        let problems = crate::k8s::check(&object.data);
+        if problems.is_empty() {
+            continue;
+        }
+        invalid = true;
+        let definition = match &object.origin {
+            Origin::TraitOutput { trait_type, .. } => catalog
+                .get(DefinitionKind::Trait, trait_type)
+                .cloned()
+                .unwrap_or_else(|| workload.clone()),
+            _ => workload.clone(),
+        };
+        for problem in problems {
+            diagnostics.push(
+                Diagnostic::error(
+                    "invalid-object",
+                    definition.span,
+                    format!(
+                        "{} {:?} rendered an invalid {} {:?}: {problem}",
+                        definition.kind.as_str(),
+                        definition.name,
+                        object.kind(),
+                        object.name()
+                    ),
+                )
+                .with_path(format!(
+                    "components.{}",
+                    crate::app::path_segment(&component.name)
+                ))
+                .with_label(
+                    component.typed.type_span,
+                    format!("rendering component {:?}", component.name),
+                )
+                .with_note("this is a bug of the definition, not of the application"),
+            );
+        }
+    }
+    invalid
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -128,7 +193,7 @@ fn apply_trait(
     t: &Trait,
     context: &Data,
     output: &mut Data,
-    outputs: &mut Vec<(String, Data)>,
+    outputs: &mut [(String, Data)],
     trait_outputs: &mut Vec<(String, String, Data)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -225,6 +290,7 @@ fn apply_trait(
                         t.typed.type_span,
                         format!("{subject}: patchOutputs names {name:?}, which the component does not output"),
                     )
+                    .with_path(t.typed.path.trim_end_matches(".properties").to_string())
                     .with_label(definition.span, "the trait"),
                 ),
             }
@@ -356,37 +422,40 @@ fn workload_type(definition: &Definition) -> Option<String> {
 
 /// Checks the evaluation: conflicts anywhere, then missing parameters.
 /// False when it failed (the errors reported).
-fn evaluated(
+pub(crate) fn evaluated(
     evaluation: &mut Evaluation,
     typed: &Typed,
     definition: &Definition,
     subject: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
+    // The parameters first: their errors are reported at their own paths
+    // (an error copied elsewhere in the template is the same error).
+    if let Some(parameter) = evaluation.lookup(&["parameter"]) {
+        if let Err(errors) = evaluation.to_data(parameter) {
+            for error in errors {
+                let incomplete = error.code == "incomplete";
+                let mut mapped = rehome(error, typed, definition, subject);
+                if incomplete {
+                    mapped.code = "missing-property";
+                    let path = mapped.path.clone().unwrap_or_default();
+                    let name = crate::errors::split_path(&path)
+                        .last()
+                        .map(|n| format!(" {n:?}"))
+                        .unwrap_or_default();
+                    mapped.message = format!("missing required property{name}: {}", mapped.message);
+                }
+                diagnostics.push(mapped);
+            }
+            return false;
+        }
+    }
     if let Err(errors) = evaluation.validate(false) {
         diagnostics.extend(
             errors
                 .into_iter()
                 .map(|d| rehome(d, typed, definition, subject)),
         );
-        return false;
-    }
-    let Some(parameter) = evaluation.lookup(&["parameter"]) else {
-        return true;
-    };
-    if let Err(errors) = evaluation.to_data(parameter) {
-        for error in errors {
-            let path = error.path.clone().unwrap_or_default();
-            let segments = crate::errors::split_path(&path);
-            let rest = segments.get(1..).unwrap_or(&[]);
-            let span = locate(&typed.properties, &typed.property_spans, rest);
-            let mut missing = rehome(error, typed, definition, subject);
-            missing.code = "missing-property";
-            let name = rest.last().map(|n| format!(" {n:?}")).unwrap_or_default();
-            missing.message = format!("missing required property{name}: {}", missing.message);
-            missing.primary.span = span;
-            diagnostics.push(missing);
-        }
         return false;
     }
     true

@@ -19,23 +19,34 @@ pub const REVISION_NUMBER: u32 = 1;
 /// The context of component `name` (type `type_name`) of `app` at
 /// `target`.
 pub fn component_context(app: &App, name: &str, type_name: &str, target: &Target) -> Data {
-    let revision = format!("{}-v{REVISION_NUMBER}", app.name);
-    let mut context = Data::Struct(Vec::new());
+    let mut context = app_context(app);
     set(&mut context, "name", string(name));
     set(&mut context, "componentType", string(type_name));
-    set(&mut context, "appName", string(&app.name));
     set(&mut context, "namespace", string(&target.namespace));
     set(&mut context, "cluster", string(&target.cluster));
+    set(
+        &mut context,
+        "revision",
+        string(format!("{name}-v{REVISION_NUMBER}")),
+    );
+    context
+}
+
+/// What the context says of the application alone (policies see this).
+pub fn app_context(app: &App) -> Data {
+    let revision = format!("{}-v{REVISION_NUMBER}", app.name);
+    let mut context = Data::Struct(Vec::new());
+    set(&mut context, "appName", string(&app.name));
+    set(
+        &mut context,
+        "namespace",
+        string(app.namespace.as_deref().unwrap_or("default")),
+    );
     set(&mut context, "appRevision", string(&revision));
     set(
         &mut context,
         "appRevisionNum",
         Data::Number(REVISION_NUMBER.to_string()),
-    );
-    set(
-        &mut context,
-        "revision",
-        string(format!("{name}-v{REVISION_NUMBER}")),
     );
     set(&mut context, "publishVersion", string(""));
     set(&mut context, "workflowName", string(&app.name));
@@ -56,11 +67,11 @@ pub fn component_context(app: &App, name: &str, type_name: &str, target: &Target
     set(
         &mut context,
         "clusterVersion",
-        string_map([
-            ("major", "1"),
-            ("minor", "31"),
-            ("gitVersion", "v1.31.0"),
-            ("platform", "linux/amd64"),
+        Data::Struct(vec![
+            ("major".into(), Data::Number("1".into())),
+            ("minor".into(), Data::Number("31".into())),
+            ("gitVersion".into(), string("v1.31.0")),
+            ("platform".into(), string("linux/amd64")),
         ]),
     );
     let components = app

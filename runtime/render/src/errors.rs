@@ -89,8 +89,17 @@ pub fn rehome(
 ) -> Diagnostic {
     let path = diagnostic.path.clone().unwrap_or_default();
     let segments = split_path(&path);
-    if segments.first().map(String::as_str) == Some("parameter") {
-        let rest = &segments[1..];
+    let written = if segments.first().map(String::as_str) == Some("parameter") {
+        Some(segments[1..].to_vec())
+    } else {
+        // A property's value copied elsewhere in the template: the error
+        // is still about the property, written at one of its positions.
+        std::iter::once(&diagnostic.primary)
+            .chain(&diagnostic.secondary)
+            .find_map(|label| find_span(&typed.properties, &typed.property_spans, label.span))
+    };
+    if let Some(rest) = written {
+        let rest = &rest[..];
         let span = locate(&typed.properties, &typed.property_spans, rest);
         let mut mapped = Diagnostic::error(diagnostic.code, span, diagnostic.message.clone())
             .with_path(join_path(&typed.path, rest));
@@ -120,6 +129,35 @@ pub fn rehome(
         mapped.primary.span = definition.span;
     }
     mapped.with_label(typed.type_span, format!("{subject} uses it here"))
+}
+
+/// The path of the written part of `data` at exactly `span`.
+fn find_span(data: &Data, spans: &SpanTree, span: Span) -> Option<Vec<String>> {
+    if span == Span::default() {
+        return None;
+    }
+    if spans.span == span && spans.children.is_empty() {
+        return Some(Vec::new());
+    }
+    let children: Vec<(String, &Data)> = match data {
+        Data::Struct(fields) => fields.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Data::List(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => return None,
+    };
+    for (i, (name, child)) in children.into_iter().enumerate() {
+        let Some(tree) = spans.children.get(i) else {
+            break;
+        };
+        if let Some(mut rest) = find_span(child, tree, span) {
+            rest.insert(0, name);
+            return Some(rest);
+        }
+    }
+    None
 }
 
 /// The did-you-mean candidate for `name` among `candidates`: the closest

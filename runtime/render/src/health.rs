@@ -1,8 +1,9 @@
 //! Health and status of a live object, from its definition's
 //! `attributes.status`: `healthPolicy` (Tenon source setting `isHealth`)
 //! and `customStatus` (setting `message`, and optionally `details`, a
-//! struct of strings). Both see `context.output` (the live object) and
-//! `context.outputs`, as in KubeVela. They are compiled when the
+//! struct of strings). Both see `context` (the render context, with
+//! `output` the live object and `outputs` the others) and `parameter`
+//! (the properties), as in KubeVela. They are compiled when the
 //! definition is loaded; a definition without a health policy is healthy.
 
 use crate::data::{field, set, string_at};
@@ -11,6 +12,24 @@ use tenon_diagnostics::{Diagnostic, SourceMap};
 use tenon_eval::export::Data;
 use tenon_eval::{Kind, Module};
 use tenon_syntax::ast;
+
+const PARAMETER: &str = "parameter: {...}\n";
+
+fn declares(file: &ast::File, name: &str) -> bool {
+    file.decls.iter().any(|d| {
+        matches!(d, ast::Decl::Field(f) if crate::markers::label_text(&f.label).as_deref() == Some(name))
+    })
+}
+
+/// What a health check looks at: the live object, the component's other
+/// live objects by name, its properties and its render context.
+#[derive(Clone, Copy, Debug)]
+pub struct HealthInput<'a> {
+    pub output: &'a Data,
+    pub outputs: &'a Data,
+    pub parameter: &'a Data,
+    pub context: &'a Data,
+}
 
 /// What [`Definition::health`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +64,11 @@ impl Status {
             }
             let mut file = parsed.file;
             file.decls.extend(prelude.decls.iter().cloned());
+            if !declares(&file, "parameter") {
+                let id = sources.add(format!("{file_name} (status.{key} parameter)"), PARAMETER);
+                file.decls
+                    .extend(tenon_syntax::parse_file(id, PARAMETER).file.decls);
+            }
             let (module, diagnostics) = Module::compile(&[&file], tenon_stdlib::BUILTINS);
             if diagnostics.is_empty() {
                 Ok(Some(module))
@@ -60,13 +84,12 @@ impl Status {
 }
 
 impl Definition {
-    /// The health of `object` (a live object as JSON data), with
-    /// `outputs` the live objects of the component's other outputs by
-    /// name. Errors are evaluation errors of the status expressions.
-    pub fn health(&self, object: &Data, outputs: &Data) -> Result<Health, Vec<Diagnostic>> {
-        let mut context = Data::Struct(Vec::new());
-        set(&mut context, "output", object.clone());
-        set(&mut context, "outputs", outputs.clone());
+    /// The health of a live object. Errors are evaluation errors of the
+    /// status expressions.
+    pub fn health(&self, input: HealthInput) -> Result<Health, Vec<Diagnostic>> {
+        let mut context = input.context.clone();
+        set(&mut context, "output", input.output.clone());
+        set(&mut context, "outputs", input.outputs.clone());
         let mut health = Health {
             healthy: true,
             message: String::new(),
@@ -75,6 +98,7 @@ impl Definition {
         if let Some(module) = &self.status.health_policy {
             let mut evaluation = module.evaluate();
             let _ = evaluation.fill(&["context"], &context);
+            let _ = evaluation.fill(&["parameter"], input.parameter);
             evaluation.validate(false)?;
             health.healthy = match evaluation.lookup(&["isHealth"]) {
                 Some(value) if evaluation.kind(value) == Kind::Bool => {
@@ -86,6 +110,7 @@ impl Definition {
         if let Some(module) = &self.status.custom_status {
             let mut evaluation = module.evaluate();
             let _ = evaluation.fill(&["context"], &context);
+            let _ = evaluation.fill(&["parameter"], input.parameter);
             evaluation.validate(false)?;
             if let Some(value) = evaluation.lookup(&["message"]) {
                 if let Data::String(message) = evaluation.to_data(value)? {

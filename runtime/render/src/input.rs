@@ -117,7 +117,7 @@ fn read_document(schema: &AppSchema, file: FileId, text: &str) -> Result<App, Ve
     let top = evaluation.top();
     let data = evaluation.to_data(top)?;
     let spans = evaluation.spans(top);
-    let (app, app_spans) = from_kubevela(&data, &spans).map_err(|d| vec![d])?;
+    let (app, app_spans) = from_kubevela(&data, &spans)?;
     schema.check(&app, &app_spans)
 }
 
@@ -144,9 +144,7 @@ fn documents(text: &str) -> Vec<std::ops::Range<usize>> {
 fn mask(text: &str, keep: std::ops::Range<usize>) -> String {
     text.char_indices()
         .map(|(i, c)| {
-            if keep.contains(&i) || c == '\n' {
-                c
-            } else if c.is_whitespace() {
+            if keep.contains(&i) || c.is_whitespace() {
                 c
             } else {
                 ' '

@@ -44,7 +44,7 @@ pub fn json_patch(target: &mut Data, patch: &Data) -> Result<(), Vec<PatchError>
     };
     for (i, op) in operations.iter().enumerate() {
         apply_operation(target, op)
-            .map_err(|message| vec![error(&format!("operations.{i}"), &message)])?;
+            .map_err(|message| vec![error("", &format!("JSON patch operation {i}: {message}"))])?;
     }
     Ok(())
 }
@@ -74,8 +74,11 @@ fn apply_operation(target: &mut Data, op: &Data) -> Result<(), String> {
         "add" => add(target, &path, value()?),
         "remove" => remove(target, &path).map(drop),
         "replace" => {
-            remove(target, &path)?;
-            add(target, &path, value()?)
+            let value = value()?;
+            let slot = find_mut(target, &path)
+                .ok_or_else(|| format!("path /{} does not exist", path.join("/")))?;
+            *slot = value;
+            Ok(())
         }
         "move" => {
             let moved = remove(target, &from()?)?;

@@ -44,6 +44,7 @@ pub fn render(catalog: &Catalog, app: &App) -> Result<Vec<TargetObjects>, Vec<Di
                 &mut diagnostics,
             ));
         }
+        duplicates(app, &objects, &placement.target, &mut diagnostics);
         out.push(TargetObjects {
             target: placement.target,
             objects,
@@ -55,5 +56,59 @@ pub fn render(catalog: &Catalog, app: &App) -> Result<Vec<TargetObjects>, Vec<Di
         diagnostics.sort_by_key(|d| d.span());
         diagnostics.dedup_by(|a, b| a.message == b.message && a.span() == b.span());
         Err(diagnostics)
+    }
+}
+
+/// Two objects of the same kind, namespace and name at one target would
+/// overwrite each other: an error at the component that renders the
+/// second.
+fn duplicates(app: &App, objects: &[Object], target: &Target, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(&str, &str, &str, &Object)> = Vec::new();
+    for object in objects {
+        let namespace =
+            crate::data::string_at(&object.data, &["metadata", "namespace"]).unwrap_or("");
+        let key = (object.kind(), namespace, object.name());
+        match seen.iter().find(|(k, n, m, _)| (*k, *n, *m) == key) {
+            Some((_, _, _, first)) => {
+                let span = app
+                    .components
+                    .iter()
+                    .find(|c| c.name == object.component)
+                    .map(|c| c.span)
+                    .unwrap_or(app.span);
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-object",
+                        span,
+                        format!(
+                            "{} {:?} is rendered twice in cluster {}: by {} and by {}",
+                            key.0,
+                            key.2,
+                            target.cluster,
+                            describe(first),
+                            describe(object)
+                        ),
+                    )
+                    .with_path(format!(
+                        "components.{}",
+                        crate::app::path_segment(&object.component)
+                    )),
+                );
+            }
+            None => seen.push((key.0, key.1, key.2, object)),
+        }
+    }
+}
+
+fn describe(object: &Object) -> String {
+    match &object.origin {
+        crate::objects::Origin::Workload => format!("component {:?}", object.component),
+        crate::objects::Origin::Output(name) => {
+            format!("output {name:?} of component {:?}", object.component)
+        }
+        crate::objects::Origin::TraitOutput { trait_type, name } => format!(
+            "output {name:?} of trait {trait_type:?} of component {:?}",
+            object.component
+        ),
     }
 }

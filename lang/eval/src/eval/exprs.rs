@@ -331,6 +331,19 @@ impl Evaluator {
         }
         let left = self.eval(lhs, env);
         let right = self.eval(rhs, env);
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            // A struct or list is never null (CUE compares them with null
+            // without requiring them to be concrete).
+            let (l, r) = (
+                self.null_or_composite(&left),
+                self.null_or_composite(&right),
+            );
+            if let (Some(a), Some(b)) = (l, r) {
+                if a != b {
+                    return Val::Atom(Atom::Bool(op == BinaryOp::Ne));
+                }
+            }
+        }
         let lspan = self.code(lhs.unit).span(lhs.id);
         let rspan = self.code(rhs.unit).span(rhs.id);
         let left_origin = self.origin(&left);
@@ -366,6 +379,29 @@ impl Evaluator {
                 spans.extend(right_origin);
                 Val::Error(EvalError::new(ErrorKind::Invalid, message, spans))
             }
+        }
+    }
+
+    /// `Some(true)` for null, `Some(false)` for a struct or list, `None`
+    /// for anything else (an error, a scalar, a value not known yet).
+    fn null_or_composite(&mut self, value: &Val) -> Option<bool> {
+        match value {
+            Val::Atom(Atom::Null) => Some(true),
+            Val::Vertex(w) => {
+                self.structure(*w);
+                let w = self.resolved(*w);
+                let vertex = self.v(w);
+                if vertex.error.is_some() || vertex.disjunction.is_some() {
+                    None
+                } else if matches!(vertex.atom, Some((Atom::Null, _))) {
+                    Some(true)
+                } else if vertex.kinds == Kinds::STRUCT || vertex.kinds == Kinds::LIST {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            _ => None,
         }
     }
 

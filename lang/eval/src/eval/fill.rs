@@ -21,6 +21,32 @@ impl Evaluator {
         value: &Data,
         spans: Option<&SpanTree>,
     ) -> Result<(), String> {
+        if self.v(target).state == State::New && !path.is_empty() {
+            // Nothing is evaluated yet: the value joins the target as a
+            // struct `{path: value}`, so everything that reads it (top-level
+            // comprehensions included) sees it from the start.
+            let mut data = self.data_vertex_at(value, spans)?;
+            for name in path.iter().rev() {
+                let node = self.new_vertex(None, Label::Index(u32::MAX));
+                let label = self.labels.intern(name, LabelKind::of_ident(name));
+                self.attach(node, label, data);
+                let vertex = self.v_mut(node);
+                vertex.kinds = Kinds::STRUCT;
+                vertex.synthetic = true;
+                vertex.state = State::Done;
+                vertex.finalized = true;
+                data = node;
+            }
+            self.push_conjunct(
+                target,
+                Conjunct {
+                    source: Source::Vertex(data),
+                    env: None,
+                    close: CloseRef(0),
+                },
+            );
+            return Ok(());
+        }
         let data = self.data_vertex_at(value, spans)?;
         let mut v = target;
         for (i, name) in path.iter().enumerate() {

@@ -505,28 +505,40 @@ impl Evaluator {
                 .or_else(|| pending.iter().position(|p| matches!(p, Pending::Retry(_))));
             let Some(next) = next else { break };
             let item = self.v_mut(v).pending.remove(next);
-            match item {
-                Pending::Embed { conjunct, literal } => self.add_embed(v, conjunct, literal),
-                Pending::Dynamic {
-                    decl,
-                    index,
-                    env,
-                    close,
-                } => self.add_dynamic(v, decl, index, env, close),
-                Pending::Comprehension {
-                    decl,
-                    index,
-                    env,
-                    close,
-                } => self.add_struct_comprehension(v, decl, index, env, close),
-                Pending::List(conjunct) => self.add_list_conjunct(v, conjunct),
-                Pending::Retry(conjunct) => {
-                    let retrying = std::mem::replace(&mut self.retrying, true);
-                    self.add_conjunct(v, conjunct);
-                    self.retrying = retrying;
-                }
-                Pending::Disjunction(..) => unreachable!("disjunctions are not picked"),
+            let before = self.v(v).pending.len();
+            self.run_pending_item(v, item);
+            // What an item added (a comprehension's nested comprehensions)
+            // runs before the items after it: a comprehension reading a
+            // field then sees every value the earlier ones give it.
+            let pending = &mut self.v_mut(v).pending;
+            if pending.len() > before {
+                pending[next..].rotate_left(before - next);
             }
+        }
+    }
+
+    fn run_pending_item(&mut self, v: VertexId, item: Pending) {
+        match item {
+            Pending::Embed { conjunct, literal } => self.add_embed(v, conjunct, literal),
+            Pending::Dynamic {
+                decl,
+                index,
+                env,
+                close,
+            } => self.add_dynamic(v, decl, index, env, close),
+            Pending::Comprehension {
+                decl,
+                index,
+                env,
+                close,
+            } => self.add_struct_comprehension(v, decl, index, env, close),
+            Pending::List(conjunct) => self.add_list_conjunct(v, conjunct),
+            Pending::Retry(conjunct) => {
+                let retrying = std::mem::replace(&mut self.retrying, true);
+                self.add_conjunct(v, conjunct);
+                self.retrying = retrying;
+            }
+            Pending::Disjunction(..) => unreachable!("disjunctions are not picked"),
         }
     }
 
