@@ -23,7 +23,9 @@ pub fn list(defs: &[PathBuf]) -> Result<ExitCode, String> {
         "TYPE".to_string(),
         "DESCRIPTION".to_string(),
     ]];
-    for definition in catalog.iter() {
+    let mut definitions: Vec<_> = catalog.iter().collect();
+    definitions.sort_by_key(|d| (d.kind as u8, d.name.clone()));
+    for definition in definitions {
         rows.push([
             definition.name.clone(),
             definition.kind.as_str().to_string(),

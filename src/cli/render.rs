@@ -28,6 +28,10 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
     let mut sources = SourceMap::new();
     let mut diagnostics = Vec::new();
     let catalog = catalog::load(options.defs, options.apps, &mut sources, &mut diagnostics)?;
+    if !diagnostics.is_empty() {
+        // Rendering with a definition missing would only add confusion.
+        return Ok(fail(&diagnostics, &sources));
+    }
     let schema = AppSchema::new(&mut sources);
     let mut apps = Vec::new();
     for path in options.apps {
@@ -78,7 +82,8 @@ pub fn stream(rendered: &[(App, Vec<TargetObjects>)], format: Format) -> String 
     }
 }
 
-/// Writes one file per object: `DIR/<cluster>/<namespace>/<kind>-<name>`.
+/// Writes one file per object: `DIR/<cluster>/<namespace>/<kind>-<name>`,
+/// and lists the files written.
 fn write_files(
     dir: &Path,
     rendered: &[(App, Vec<TargetObjects>)],
@@ -102,6 +107,7 @@ fn write_files(
                 );
                 let path = folder.join(name);
                 std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+                println!("{}", path.display());
             }
         }
     }
