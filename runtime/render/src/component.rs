@@ -70,15 +70,23 @@ pub fn render_component(
     };
     let mut trait_outputs: Vec<(String, String, Data)> = Vec::new();
     for t in &component.traits {
-        set(&mut context, "output", output.clone());
-        // Outputs of the component and of the traits before this one.
-        let mut visible = outputs.clone();
-        visible.extend(
-            trait_outputs
-                .iter()
-                .map(|(_, name, data)| (name.clone(), data.clone())),
-        );
-        set(&mut context, "outputs", Data::Struct(visible));
+        let reads = catalog
+            .get(DefinitionKind::Trait, &t.typed.type_name)
+            .is_none_or(|d| d.reads_outputs());
+        if reads {
+            set(&mut context, "output", output.clone());
+            // Outputs of the component and of the traits before this one.
+            let mut visible = outputs.clone();
+            visible.extend(
+                trait_outputs
+                    .iter()
+                    .map(|(_, name, data)| (name.clone(), data.clone())),
+            );
+            set(&mut context, "outputs", Data::Struct(visible));
+        } else {
+            set(&mut context, "output", Data::Struct(Vec::new()));
+            set(&mut context, "outputs", Data::Struct(Vec::new()));
+        }
         apply_trait(
             catalog,
             component,
@@ -131,6 +139,48 @@ pub fn render_component(
     objects
 }
 
+/// Where in `properties` the user wrote `object` out in full: a struct
+/// with the object's `apiVersion` and `kind`, and its name when it gives
+/// one (its path, from the properties).
+fn written_by_user(properties: &Data, object: &Data) -> Option<Vec<String>> {
+    let text = |d: &Data, path: &[&str]| crate::data::string_at(d, path).map(str::to_string);
+    let wanted = (text(object, &["apiVersion"])?, text(object, &["kind"])?);
+    let name = text(object, &["metadata", "name"]);
+    fn walk(
+        data: &Data,
+        wanted: &(String, String),
+        name: &Option<String>,
+        path: &mut Vec<String>,
+    ) -> bool {
+        let text = |path: &[&str]| crate::data::string_at(data, path);
+        if text(&["apiVersion"]) == Some(wanted.0.as_str())
+            && text(&["kind"]) == Some(wanted.1.as_str())
+            && text(&["metadata", "name"]).is_none_or(|n| Some(n) == name.as_deref())
+        {
+            return true;
+        }
+        let children: Vec<(String, &Data)> = match data {
+            Data::Struct(fields) => fields.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Data::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), v))
+                .collect(),
+            _ => return false,
+        };
+        for (segment, child) in children {
+            path.push(segment);
+            if walk(child, wanted, name, path) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+    let mut path = Vec::new();
+    walk(properties, &wanted, &name, &mut path).then_some(path)
+}
+
 /// Checks objects of built-in Kubernetes kinds against their schemas
 /// ([`crate::k8s`]). A problem is a bug of the definition that rendered
 /// the object (the component's, or the trait's for a trait's output),
@@ -157,6 +207,38 @@ fn check_objects(
                 .unwrap_or_else(|| workload.clone()),
             _ => workload.clone(),
         };
+        if let Some(at) = written_by_user(&component.typed.properties, &object.data) {
+            // The user wrote this object out in full (`k8s-objects`): the
+            // problems are theirs, at their properties.
+            for problem in problems {
+                let mut path = at.clone();
+                path.extend(crate::errors::split_path(&problem.path));
+                let span = crate::errors::locate(
+                    &component.typed.properties,
+                    &component.typed.property_spans,
+                    &path,
+                );
+                let shown: Vec<String> = path.iter().map(|s| crate::app::path_segment(s)).collect();
+                diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-object",
+                        span,
+                        format!(
+                            "invalid {} {:?}: {}",
+                            object.kind(),
+                            object.name(),
+                            problem.message
+                        ),
+                    )
+                    .with_path(format!(
+                        "{}.{}",
+                        component.typed.path,
+                        shown.join(".")
+                    )),
+                );
+            }
+            continue;
+        }
         for problem in problems {
             diagnostics.push(
                 Diagnostic::error(
@@ -432,7 +514,11 @@ pub(crate) fn evaluated(
     // The parameters first: their errors are reported at their own paths
     // (an error copied elsewhere in the template is the same error).
     if let Some(parameter) = evaluation.lookup(&["parameter"]) {
-        if let Err(errors) = evaluation.to_data(parameter) {
+        let errors = match evaluation.is_concrete(parameter) {
+            true => Ok(()),
+            false => evaluation.to_data(parameter).map(drop),
+        };
+        if let Err(errors) = errors {
             for error in errors {
                 let incomplete = error.code == "incomplete";
                 let mut mapped = rehome(error, typed, definition, subject);

@@ -63,6 +63,9 @@ pub struct Definition {
     pub(crate) status: crate::health::Status,
     patch_markers: Markers,
     patch_outputs_markers: Markers,
+    /// The template may read `context.output` or `context.outputs` (a
+    /// trait that does not is spared copying them in).
+    reads_outputs: bool,
 }
 
 /// The `context: {...}` declaration every template gets; parsed once per
@@ -158,6 +161,7 @@ impl Definition {
             status,
             patch_markers,
             patch_outputs_markers,
+            reads_outputs: reads_outputs(text),
         })
     }
 
@@ -169,6 +173,11 @@ impl Definition {
         let _ = evaluation.fill(&["context"], context);
         let _ = evaluation.fill_spanned(&["parameter"], properties, spans);
         evaluation
+    }
+
+    /// Whether the template may read `context.output(s)`.
+    pub fn reads_outputs(&self) -> bool {
+        self.reads_outputs
     }
 
     /// The markers of the template's `patch`.
@@ -236,4 +245,51 @@ fn markers_of(file: &ast::File, body: &[ast::Decl], name: &str) -> Markers {
         }
     }
     markers
+}
+
+/// Whether `text` may read `context.output` or `context.outputs`: some
+/// `context` is followed by `.output…`, or used otherwise than through a
+/// selector (passed whole, aliased). Conservative: a false positive costs
+/// a copy, a false negative would hide data.
+fn reads_outputs(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b'#';
+    let mut from = 0;
+    while let Some(found) = text[from..].find("context") {
+        let start = from + found;
+        let end = start + "context".len();
+        from = end;
+        if (start > 0 && ident(bytes[start - 1])) || bytes.get(end).is_some_and(|b| ident(*b)) {
+            continue;
+        }
+        let rest = text[end..].trim_start();
+        let Some(after_dot) = rest.strip_prefix('.') else {
+            // `context` not followed by a selector: used whole.
+            return true;
+        };
+        let name: String = after_dot
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name == "output" || name == "outputs" {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reads_outputs;
+
+    #[test]
+    fn finds_reads_of_outputs() {
+        assert!(reads_outputs("x: context.output.spec"));
+        assert!(reads_outputs("x: context . outputs.svc"));
+        assert!(reads_outputs("let c = context\nx: c.output"));
+        assert!(!reads_outputs("x: context.name, y: context.appName"));
+        assert!(!reads_outputs("mycontext: 1, context_x: context.namespace"));
+        assert!(!reads_outputs("x: 1"));
+    }
 }

@@ -22,6 +22,9 @@ pub(super) struct Session {
     pub skipped: HashSet<String>,
     /// Unknown fields found so far: path and message.
     pub unknown: RefCell<Vec<(String, String)>>,
+    /// A first, quick run that only asks whether the object is valid:
+    /// no paths are built (they are only needed to report a problem).
+    pub quick: bool,
 }
 
 /// An error while reading an object, located once it leaves the value it
@@ -340,7 +343,11 @@ impl<'de> MapAccess<'de> for Fields<'_, 'de> {
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
         for (key, value) in self.fields.by_ref() {
-            let path = join(self.path, key);
+            let path = if self.session.quick {
+                String::new()
+            } else {
+                join(self.path, key)
+            };
             if self.session.skipped.contains(&path) {
                 continue;
             }
@@ -387,7 +394,11 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
         for (index, data) in self.items.by_ref() {
-            let path = join(self.path, &index.to_string());
+            let path = if self.session.quick {
+                String::new()
+            } else {
+                join(self.path, &index.to_string())
+            };
             if self.session.skipped.contains(&path) {
                 continue;
             }

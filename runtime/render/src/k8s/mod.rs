@@ -59,6 +59,17 @@ pub fn check(object: &Data) -> Vec<Problem> {
             .unwrap_or_default();
     };
 
+    // Most objects are valid: a quick run without paths tells.
+    let quick = de::Session {
+        quick: true,
+        ..de::Session::default()
+    };
+    if let Ok(written) = read(de::Node::root(object, &quick)) {
+        if quick.unknown.borrow().is_empty() && !any_missing(object, &written, true) {
+            return Vec::new();
+        }
+    }
+
     let mut session = de::Session::default();
     // (path, target, message) of each wrong value.
     let mut errors: Vec<(String, String, String)> = Vec::new();
@@ -156,6 +167,29 @@ fn missing_fields(
             }
         }
         _ => {}
+    }
+}
+
+/// Whether a required field is missing from `data` (as
+/// [`missing_fields`] finds them, without building paths).
+fn any_missing(data: &Data, written: &serde_json::Value, top: bool) -> bool {
+    match (data, written) {
+        (Data::Struct(_), serde_json::Value::Object(fields)) => {
+            fields.iter().any(|(name, value)| {
+                if value.is_null() || (!top && (name == "apiVersion" || name == "kind")) {
+                    return false;
+                }
+                match crate::data::field(data, name) {
+                    Some(item) => any_missing(item, value, false),
+                    None => true,
+                }
+            })
+        }
+        (Data::List(items), serde_json::Value::Array(values)) => items
+            .iter()
+            .zip(values)
+            .any(|(item, value)| any_missing(item, value, false)),
+        _ => false,
     }
 }
 
