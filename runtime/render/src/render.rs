@@ -29,6 +29,19 @@ pub fn render(catalog: &Catalog, app: &App) -> Result<Vec<TargetObjects>, Vec<Di
             &mut diagnostics,
         ) {
             diagnostics.extend(crate::properties::check(&policy.typed, &definition));
+            // Evaluated for its checks: a policy's template renders nothing.
+            let context = crate::context::app_context(app);
+            let properties = &policy.typed;
+            let mut evaluation =
+                definition.evaluate(&context, &properties.properties, &properties.property_spans);
+            let subject = format!("policy {:?}", policy.name);
+            crate::component::evaluated(
+                &mut evaluation,
+                &policy.typed,
+                &definition,
+                &subject,
+                &mut diagnostics,
+            );
         }
     }
     let placements = placements(app, &mut diagnostics);
@@ -53,6 +66,14 @@ pub fn render(catalog: &Catalog, app: &App) -> Result<Vec<TargetObjects>, Vec<Di
     if diagnostics.is_empty() {
         Ok(out)
     } else {
+        // A property the definition does not declare is reported once, as
+        // unknown (a closed definition would also say "not allowed").
+        let unknown: Vec<Option<String>> = diagnostics
+            .iter()
+            .filter(|d| d.code == "unknown-property")
+            .map(|d| d.path.clone())
+            .collect();
+        diagnostics.retain(|d| d.code != "not-allowed" || !unknown.contains(&d.path));
         diagnostics.sort_by_key(|d| d.span());
         diagnostics.dedup_by(|a, b| a.message == b.message && a.span() == b.span());
         Err(diagnostics)
