@@ -7,10 +7,12 @@
 //! once ([`definition`]); [`placement`] works out the targets from the
 //! topology and override policies and the workflow's deploy steps;
 //! [`component`] renders a component (its template evaluated with
-//! `parameter` and `context`, then its traits' patches, applied by
-//! [`patch`]); [`objects`] stamps the standard labels. [`health`] evaluates a
-//! definition's health and status expressions against a live object. Errors about what a
-//! user wrote are reported at the user's file ([`errors`]).
+//! `parameter` and `context`, then its traits, whose patches [`patch`]
+//! applies); [`objects`] stamps the standard labels and [`k8s`] checks
+//! objects of built-in kinds against their schemas. [`health`] evaluates
+//! a definition's health and status expressions against a live object.
+//! Errors about what a user wrote are reported at the user's file
+//! ([`errors`]).
 
 pub mod app;
 pub mod catalog;
@@ -31,6 +33,9 @@ pub mod placement;
 pub mod properties;
 pub mod render;
 pub mod schema;
+mod template;
+mod traits;
+mod validity;
 
 pub use app::App;
 pub use catalog::Catalog;

@@ -3,11 +3,12 @@
 
 use crate::app::App;
 use crate::catalog::Catalog;
-use crate::component::{find, render_component};
+use crate::component::render_component;
 use crate::context::Target;
 use crate::definition::DefinitionKind;
 use crate::objects::Object;
 use crate::placement::placements;
+use crate::template::find;
 use tenon_diagnostics::Diagnostic;
 
 /// The objects of one target.
@@ -35,7 +36,7 @@ pub fn render(catalog: &Catalog, app: &App) -> Result<Vec<TargetObjects>, Vec<Di
             let mut evaluation =
                 definition.evaluate(&context, &properties.properties, &properties.property_spans);
             let subject = format!("policy {:?}", policy.name);
-            crate::component::evaluated(
+            crate::template::evaluated(
                 &mut evaluation,
                 &policy.typed,
                 &definition,
