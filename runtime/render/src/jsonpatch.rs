@@ -2,7 +2,7 @@
 //! the `jsonPatch` and `jsonMergePatch` patch strategies.
 
 use crate::patch::PatchError;
-use tenon_eval::export::Data;
+use tenon_eval::export::{Data, SpanTree};
 
 /// RFC 7386: a struct patch merges field by field (`null` removes a
 /// field); anything else replaces the target.
@@ -29,6 +29,57 @@ pub fn merge_patch(target: &mut Data, patch: &Data) {
                 let mut fresh = Data::Null;
                 merge_patch(&mut fresh, value);
                 existing.push((name.clone(), fresh));
+            }
+        }
+    }
+}
+
+/// [`merge_patch`] that keeps `spans` (parallel to `target`) in step:
+/// what the patch sets takes the patch's positions (`patch_spans`), the
+/// rest keeps its own.
+pub fn merge_patch_spanned(
+    target: &mut Data,
+    spans: &mut SpanTree,
+    patch: &Data,
+    patch_spans: &SpanTree,
+) {
+    let Data::Struct(fields) = patch else {
+        *target = patch.clone();
+        *spans = patch_spans.clone();
+        return;
+    };
+    if !matches!(target, Data::Struct(_)) {
+        *target = Data::Struct(Vec::new());
+        *spans = SpanTree::leaf(patch_spans.span);
+    }
+    let Data::Struct(existing) = target else {
+        return;
+    };
+    if spans.children.len() != existing.len() {
+        // One span stood for the whole struct: each field gets it.
+        spans.children = vec![SpanTree::leaf(spans.span); existing.len()];
+    }
+    for (i, (name, value)) in fields.iter().enumerate() {
+        let value_spans = patch_spans.child(i);
+        let position = existing.iter().position(|(k, _)| k == name);
+        match (value, position) {
+            (Data::Null, Some(j)) => {
+                existing.remove(j);
+                spans.children.remove(j);
+            }
+            (Data::Null, None) => {}
+            (value, Some(j)) => merge_patch_spanned(
+                &mut existing[j].1,
+                &mut spans.children[j],
+                value,
+                value_spans,
+            ),
+            (value, None) => {
+                let mut fresh = Data::Null;
+                let mut fresh_spans = SpanTree::leaf(value_spans.span);
+                merge_patch_spanned(&mut fresh, &mut fresh_spans, value, value_spans);
+                existing.push((name.clone(), fresh));
+                spans.children.push(fresh_spans);
             }
         }
     }

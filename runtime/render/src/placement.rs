@@ -11,9 +11,9 @@
 
 use crate::app::{App, Component, Policy, Trait};
 use crate::context::Target;
-use crate::data::{field, string_at, strings};
+use crate::data::{elements_spanned, field, field_spanned, string_at, strings};
 use crate::errors::locate;
-use crate::jsonpatch::merge_patch;
+use crate::jsonpatch::merge_patch_spanned;
 use tenon_diagnostics::Diagnostic;
 use tenon_eval::export::{Data, SpanTree};
 
@@ -138,15 +138,16 @@ fn step_policies<'a>(
 /// components it names.
 fn apply_override(mut components: Vec<Component>, policy: &Policy) -> Vec<Component> {
     let properties = &policy.typed.properties;
-    if let Some(Data::List(entries)) = field(properties, "components") {
-        for entry in entries {
+    let spans = &policy.typed.property_spans;
+    if let Some((list, list_spans)) = field_spanned(properties, spans, "components") {
+        for (entry, entry_spans) in elements_spanned(list, list_spans) {
             let name = string_at(entry, &["name"]);
             let type_name = string_at(entry, &["type"]);
             for component in &mut components {
                 let selected = name.is_none_or(|n| n == component.name)
                     && type_name.is_none_or(|t| t == component.typed.type_name);
                 if selected {
-                    override_component(component, entry, policy);
+                    override_component(component, entry, entry_spans);
                 }
             }
         }
@@ -158,21 +159,22 @@ fn apply_override(mut components: Vec<Component>, policy: &Policy) -> Vec<Compon
     components
 }
 
-fn override_component(component: &mut Component, entry: &Data, policy: &Policy) {
-    if let Some(patch) = field(entry, "properties") {
-        merge_patch(&mut component.typed.properties, patch);
-        // Overridden values are reported at the policy that set them.
-        component.typed.property_spans = merged_spans(
-            &component.typed.properties,
-            &component.typed.property_spans,
+/// Applies one entry of an override policy to a component; what the
+/// policy sets is reported, when wrong, at the policy.
+fn override_component(component: &mut Component, entry: &Data, entry_spans: &SpanTree) {
+    if let Some((patch, patch_spans)) = field_spanned(entry, entry_spans, "properties") {
+        let typed = &mut component.typed;
+        merge_patch_spanned(
+            &mut typed.properties,
+            &mut typed.property_spans,
             patch,
-            policy,
+            patch_spans,
         );
     }
-    let Some(Data::List(traits)) = field(entry, "traits") else {
+    let Some((traits, traits_spans)) = field_spanned(entry, entry_spans, "traits") else {
         return;
     };
-    for t in traits {
+    for (t, t_spans) in elements_spanned(traits, traits_spans) {
         let Some(type_name) = string_at(t, &["type"]) else {
             continue;
         };
@@ -181,63 +183,46 @@ fn override_component(component: &mut Component, entry: &Data, policy: &Policy) 
             .traits
             .iter()
             .position(|x| x.typed.type_name == type_name);
+        let patch = field_spanned(t, t_spans, "properties");
         match (position, disable) {
             (Some(i), true) => {
                 component.traits.remove(i);
             }
             (Some(i), false) => {
-                if let Some(patch) = field(t, "properties") {
+                if let Some((patch, patch_spans)) = patch {
                     let existing = &mut component.traits[i].typed;
-                    merge_patch(&mut existing.properties, patch);
-                    existing.property_spans = SpanTree::leaf(policy.typed.type_span);
+                    merge_patch_spanned(
+                        &mut existing.properties,
+                        &mut existing.property_spans,
+                        patch,
+                        patch_spans,
+                    );
                 }
             }
             (None, true) => {}
             (None, false) => {
-                let mut typed = component.typed.clone();
-                typed.type_name = type_name.to_string();
-                typed.type_span = policy.typed.type_span;
-                typed.properties = field(t, "properties")
-                    .cloned()
-                    .unwrap_or(Data::Struct(Vec::new()));
-                typed.property_spans = SpanTree::leaf(policy.typed.type_span);
-                typed.path = format!(
+                let (properties, property_spans) = match patch {
+                    Some((p, s)) => (p.clone(), s.clone()),
+                    None => (Data::Struct(Vec::new()), SpanTree::leaf(t_spans.span)),
+                };
+                let type_span =
+                    field_spanned(t, t_spans, "type").map_or(t_spans.span, |(_, s)| s.span);
+                let path = format!(
                     "{}.traits.{}.properties",
-                    typed.path.trim_end_matches(".properties"),
+                    component.typed.path.trim_end_matches(".properties"),
                     component.traits.len()
                 );
                 component.traits.push(Trait {
-                    typed,
-                    span: policy.span,
+                    typed: crate::app::Typed {
+                        type_name: type_name.to_string(),
+                        type_span,
+                        properties,
+                        property_spans,
+                        path,
+                    },
+                    span: t_spans.span,
                 });
             }
         }
     }
-}
-
-/// Span trees after a merge patch: parts the patch did not touch keep
-/// their positions; the rest point at the policy.
-fn merged_spans(merged: &Data, original: &SpanTree, _patch: &Data, policy: &Policy) -> SpanTree {
-    fn walk(
-        merged: &Data,
-        original: Option<&SpanTree>,
-        fallback: tenon_diagnostics::Span,
-    ) -> SpanTree {
-        let span = original.map(|o| o.span).unwrap_or(fallback);
-        let children = match merged {
-            Data::Struct(fields) => fields
-                .iter()
-                .enumerate()
-                .map(|(i, (_, v))| walk(v, original.and_then(|o| o.children.get(i)), fallback))
-                .collect(),
-            Data::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| walk(v, original.and_then(|o| o.children.get(i)), fallback))
-                .collect(),
-            _ => Vec::new(),
-        };
-        SpanTree { span, children }
-    }
-    walk(merged, Some(original), policy.span)
 }
