@@ -9,15 +9,25 @@ use tenon_diagnostics::SourceMap;
 use tenon_render::schema::{Param, Schema};
 use tenon_render::{App, AppSchema, Definition, DefinitionKind};
 
-/// `def list`: name, type and description of every definition.
-pub fn list(defs: &[PathBuf]) -> Result<ExitCode, String> {
+/// The catalog, or `None` when a definition failed to load (its errors
+/// printed).
+fn load_catalog(defs: &[PathBuf]) -> Result<Option<tenon_render::Catalog>, String> {
     let mut sources = SourceMap::new();
     let mut diagnostics = Vec::new();
     let catalog = catalog::load(defs, &[], &mut sources, &mut diagnostics)?;
-    if !diagnostics.is_empty() {
+    if diagnostics.is_empty() {
+        Ok(Some(catalog))
+    } else {
         report::print(&diagnostics, &sources);
-        return Ok(ExitCode::from(1));
+        Ok(None)
     }
+}
+
+/// `def list`: name, type and description of every definition.
+pub fn list(defs: &[PathBuf]) -> Result<ExitCode, String> {
+    let Some(catalog) = load_catalog(defs)? else {
+        return Ok(ExitCode::from(1));
+    };
     let mut rows = vec![[
         "NAME".to_string(),
         "TYPE".to_string(),
@@ -38,13 +48,9 @@ pub fn list(defs: &[PathBuf]) -> Result<ExitCode, String> {
 
 /// `def show NAME`: the definition's description and parameters.
 pub fn show(name: &str, defs: &[PathBuf]) -> Result<ExitCode, String> {
-    let mut sources = SourceMap::new();
-    let mut diagnostics = Vec::new();
-    let catalog = catalog::load(defs, &[], &mut sources, &mut diagnostics)?;
-    if !diagnostics.is_empty() {
-        report::print(&diagnostics, &sources);
+    let Some(catalog) = load_catalog(defs)? else {
         return Ok(ExitCode::from(1));
-    }
+    };
     let found: Vec<_> = catalog.named(name).collect();
     if found.is_empty() {
         let known: Vec<&str> = catalog.iter().map(|d| d.name.as_str()).collect();

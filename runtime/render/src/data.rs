@@ -62,6 +62,20 @@ pub fn fields_spanned<'a>(
     }
 }
 
+/// The parts of a struct or list, each with its path segment (a field
+/// name, or a list index); none for a scalar.
+pub fn children(data: &Data) -> Vec<(String, &Data)> {
+    match data {
+        Data::Struct(fields) => fields.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Data::List(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The string at `path` (field names from `data`).
 pub fn string_at<'a>(data: &'a Data, path: &[&str]) -> Option<&'a str> {
     match get(data, path)? {

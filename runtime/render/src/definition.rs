@@ -240,7 +240,7 @@ fn markers_of(file: &ast::File, body: &[ast::Decl], name: &str) -> Markers {
     for decl in body {
         if let ast::Decl::Field(field) = decl {
             if label_text(&field.label).as_deref() == Some(name) {
-                markers = Markers::collect(file, field);
+                markers = Markers::collect(file, body, field);
             }
         }
     }

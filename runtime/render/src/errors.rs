@@ -139,15 +139,7 @@ fn find_span(data: &Data, spans: &SpanTree, span: Span) -> Option<Vec<String>> {
     if spans.span == span && spans.children.is_empty() {
         return Some(Vec::new());
     }
-    let children: Vec<(String, &Data)> = match data {
-        Data::Struct(fields) => fields.iter().map(|(k, v)| (k.clone(), v)).collect(),
-        Data::List(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i.to_string(), v))
-            .collect(),
-        _ => return None,
-    };
+    let children = crate::data::children(data);
     for (i, (name, child)) in children.into_iter().enumerate() {
         let Some(tree) = spans.children.get(i) else {
             break;

@@ -5,8 +5,10 @@
 
 use crate::app::{from_kubevela, App};
 use tenon_diagnostics::{Diagnostic, FileId, SourceMap};
+use tenon_eval::builtin::Imports;
 use tenon_eval::export::{Data, SpanTree};
 use tenon_eval::Module;
+use tenon_syntax::ast;
 
 /// The application schema, compiled once.
 #[derive(Debug)]
@@ -67,7 +69,19 @@ pub fn read_source(
     if !parsed.diagnostics.is_empty() {
         return Err(parsed.diagnostics);
     }
-    let (module, diagnostics) = Module::compile(&[&parsed.file], tenon_stdlib::BUILTINS);
+    let imports = Imports::from(tenon_stdlib::BUILTINS);
+    Ok(vec![read_package(schema, &[&parsed.file], &imports)?])
+}
+
+/// The application of the files of one package (parsed; `.app` overlays
+/// unify by component name like any CUE files of a package), whose
+/// imports may name builtin and module packages.
+pub fn read_package(
+    schema: &AppSchema,
+    files: &[&ast::File],
+    imports: &Imports,
+) -> Result<App, Vec<Diagnostic>> {
+    let (module, diagnostics) = Module::compile_with_imports(files, None, imports);
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
@@ -76,7 +90,7 @@ pub fn read_source(
     let top = evaluation.top();
     let data = evaluation.to_data(top)?;
     let spans = evaluation.spans(top);
-    Ok(vec![schema.check(&data, &spans)?])
+    schema.check(&data, &spans)
 }
 
 /// The applications of a KubeVela YAML (or JSON) file: one per document.

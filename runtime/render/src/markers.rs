@@ -6,7 +6,10 @@
 //! path from the patch's root, list elements written `*` (every element
 //! of a list literal, or of a list comprehension, shares its source).
 //! The walk goes through struct literals, embeddings, comprehension
-//! bodies, `&` and parentheses, and `close(…)`, as KubeVela's does.
+//! bodies, `&` and parentheses, and `close(…)`, as KubeVela's does, and
+//! into the definitions and fields of the template a patch refers to by
+//! name (`containers: [PatchContainer & {name: context.name}]`), whose
+//! markers apply where they are used.
 
 use std::collections::HashMap;
 use tenon_syntax::ast;
@@ -57,14 +60,22 @@ pub struct Markers {
 }
 
 impl Markers {
-    /// The markers under the field `field` of a definition's template.
-    pub fn collect(file: &ast::File, field: &ast::Field) -> Markers {
+    /// The markers under the field `field` of a definition's template
+    /// (`body`, where names the patch refers to are looked up, then the
+    /// file's top level).
+    pub fn collect(file: &ast::File, body: &[ast::Decl], field: &ast::Field) -> Markers {
         let mut markers = Markers::default();
         let own = Marker::from_comments(file.doc(field));
         if !own.is_empty() {
             markers.by_path.insert(String::new(), own);
         }
-        markers.walk(file, &field.value, &mut String::new(), 0);
+        let mut walker = Walker {
+            file,
+            body,
+            markers: &mut markers,
+            active: Vec::new(),
+        };
+        walker.walk(&field.value, &mut String::new(), 0);
         markers
     }
 
@@ -97,21 +108,32 @@ impl Markers {
     pub fn is_empty(&self) -> bool {
         self.by_path.is_empty()
     }
+}
 
-    fn walk(&mut self, file: &ast::File, expr: &ast::Expr, path: &mut String, depth: usize) {
+/// A walk over a patch's syntax, collecting markers.
+struct Walker<'a, 'm> {
+    file: &'a ast::File,
+    body: &'a [ast::Decl],
+    markers: &'m mut Markers,
+    /// The names whose declarations are being walked.
+    active: Vec<&'a str>,
+}
+
+impl<'a> Walker<'a, '_> {
+    fn walk(&mut self, expr: &'a ast::Expr, path: &mut String, depth: usize) {
         if depth > 200 {
             return;
         }
         match expr {
-            ast::Expr::Struct(lit) => self.walk_decls(file, &lit.decls, path, depth),
+            ast::Expr::Struct(lit) => self.walk_decls(&lit.decls, path, depth),
             ast::Expr::List(list) => {
                 let len = path.len();
                 push(path, "*");
                 for elem in &list.elems {
                     match elem {
-                        ast::ListElem::Expr(e) => self.walk(file, e, path, depth + 1),
+                        ast::ListElem::Expr(e) => self.walk(e, path, depth + 1),
                         ast::ListElem::Comprehension(c) => {
-                            self.walk_decls(file, &c.body.decls, path, depth + 1)
+                            self.walk_decls(&c.body.decls, path, depth + 1)
                         }
                         ast::ListElem::Ellipsis(_) => {}
                     }
@@ -119,26 +141,41 @@ impl Markers {
                 path.truncate(len);
             }
             ast::Expr::Binary(b) if b.op == ast::BinaryOp::And => {
-                self.walk(file, &b.lhs, path, depth + 1);
-                self.walk(file, &b.rhs, path, depth + 1);
+                self.walk(&b.lhs, path, depth + 1);
+                self.walk(&b.rhs, path, depth + 1);
             }
-            ast::Expr::Paren(p) => self.walk(file, &p.inner, path, depth + 1),
+            ast::Expr::Paren(p) => self.walk(&p.inner, path, depth + 1),
             ast::Expr::Call(call) if is_close(call) => {
                 if let Some(arg) = call.args.first() {
-                    self.walk(file, arg, path, depth + 1)
+                    self.walk(arg, path, depth + 1)
+                }
+            }
+            // A name being walked already is not entered again (a
+            // recursive definition would never end).
+            ast::Expr::Ident(id) if !self.active.contains(&id.name.as_str()) => {
+                if let Some(value) = self.declaration(&id.name) {
+                    self.active.push(&id.name);
+                    self.walk(value, path, depth + 1);
+                    self.active.pop();
                 }
             }
             _ => {}
         }
     }
 
-    fn walk_decls(
-        &mut self,
-        file: &ast::File,
-        decls: &[ast::Decl],
-        path: &mut String,
-        depth: usize,
-    ) {
+    /// The value of a field or definition declared at the top of the
+    /// template body or of the file.
+    fn declaration(&self, name: &str) -> Option<&'a ast::Expr> {
+        let top = self.file.decls.iter();
+        self.body.iter().chain(top).find_map(|decl| match decl {
+            ast::Decl::Field(field) if label_text(&field.label).as_deref() == Some(name) => {
+                Some(&field.value)
+            }
+            _ => None,
+        })
+    }
+
+    fn walk_decls(&mut self, decls: &'a [ast::Decl], path: &mut String, depth: usize) {
         for decl in decls {
             match decl {
                 ast::Decl::Field(field) => {
@@ -147,19 +184,17 @@ impl Markers {
                     };
                     let len = path.len();
                     push(path, &name);
-                    let marker = Marker::from_comments(file.doc(field));
+                    let marker = Marker::from_comments(self.file.doc(field));
                     if !marker.is_empty() {
-                        let slot = self.by_path.entry(path.clone()).or_default();
+                        let slot = self.markers.by_path.entry(path.clone()).or_default();
                         slot.key = marker.key.or(slot.key.take());
                         slot.strategy = marker.strategy.or(slot.strategy.take());
                     }
-                    self.walk(file, &field.value, path, depth + 1);
+                    self.walk(&field.value, path, depth + 1);
                     path.truncate(len);
                 }
-                ast::Decl::Embed(expr) => self.walk(file, expr, path, depth + 1),
-                ast::Decl::Comprehension(c) => {
-                    self.walk_decls(file, &c.body.decls, path, depth + 1)
-                }
+                ast::Decl::Embed(expr) => self.walk(expr, path, depth + 1),
+                ast::Decl::Comprehension(c) => self.walk_decls(&c.body.decls, path, depth + 1),
                 _ => {}
             }
         }

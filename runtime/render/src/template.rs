@@ -118,7 +118,10 @@ pub(crate) fn export(
     }
 }
 
-/// The template's `outputs`, by name.
+/// The template's `outputs`, by name: each field that exists, exported
+/// on its own. A comprehension in `outputs` over a property the user left
+/// out (`for v in parameter.pvc`, with `pvc?:` absent) gives no output
+/// rather than an error, as KubeVela reads outputs field by field.
 pub(crate) fn export_outputs(
     evaluation: &mut Evaluation,
     typed: &Typed,
@@ -126,15 +129,19 @@ pub(crate) fn export_outputs(
     subject: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, Data)> {
-    match export(
-        evaluation,
-        &["outputs"],
-        typed,
-        definition,
-        subject,
-        diagnostics,
-    ) {
-        Some(Data::Struct(fields)) => fields,
-        _ => Vec::new(),
+    let Some(outputs) = evaluation.lookup(&["outputs"]) else {
+        return Vec::new();
+    };
+    let mut exported = Vec::new();
+    for (name, value) in evaluation.fields(outputs) {
+        match evaluation.to_data(value) {
+            Ok(data) => exported.push((name, data)),
+            Err(errors) => diagnostics.extend(
+                errors
+                    .into_iter()
+                    .map(|d| rehome(d, typed, definition, subject)),
+            ),
+        }
     }
+    exported
 }

@@ -31,15 +31,7 @@ fn written_by_user(properties: &Data, object: &Data) -> Option<Vec<String>> {
         {
             return true;
         }
-        let children: Vec<(String, &Data)> = match data {
-            Data::Struct(fields) => fields.iter().map(|(k, v)| (k.clone(), v)).collect(),
-            Data::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (i.to_string(), v))
-                .collect(),
-            _ => return false,
-        };
+        let children = crate::data::children(data);
         for (segment, child) in children {
             path.push(segment);
             if walk(child, wanted, name, path) {

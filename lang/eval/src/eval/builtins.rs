@@ -325,12 +325,14 @@ impl Evaluator {
     }
 
     /// Whether the struct or list `w` (evaluated) has the shape of data:
-    /// no optional fields, patterns, open list tail or closedness of its
-    /// own. (Its parts are checked as they are converted.)
+    /// no optional fields, patterns, open list (a tail without a literal
+    /// closing the length) or closedness of its own. (Its parts are checked as they are converted.)
     fn plain_shape(&self, w: VertexId) -> bool {
         let vertex = self.v(w);
         match vertex.kinds {
-            Kinds::LIST => vertex.list_tails.is_empty(),
+            // A tail type constrains elements; a list literal unified in
+            // fixes the length all the same (`[...int] & [2]` is data).
+            Kinds::LIST => vertex.list_tails.is_empty() || vertex.list_closed.is_some(),
             Kinds::STRUCT => {
                 vertex.patterns.is_empty()
                     && vertex.groups.iter().all(|g| g.open)
