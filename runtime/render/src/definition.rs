@@ -146,6 +146,8 @@ impl Definition {
             ..file.clone()
         };
         let (template, diagnostics) = Module::compile(&[&template_file], tenon_stdlib::BUILTINS);
+        // Definitions written for KubeVela's older CUE add lists with `+`.
+        let template = template.with_list_arithmetic();
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }

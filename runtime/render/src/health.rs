@@ -71,7 +71,7 @@ impl Status {
             }
             let (module, diagnostics) = Module::compile(&[&file], tenon_stdlib::BUILTINS);
             if diagnostics.is_empty() {
-                Ok(Some(module))
+                Ok(Some(module.with_list_arithmetic()))
             } else {
                 Err(diagnostics)
             }

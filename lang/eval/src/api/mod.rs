@@ -20,6 +20,8 @@ pub struct Module {
     program: Arc<Program>,
     /// `-e EXPR`: the expression to evaluate instead of the whole package.
     expr: Option<crate::ir::ExprId>,
+    /// See [`Module::with_list_arithmetic`].
+    list_arithmetic: bool,
 }
 
 impl Module {
@@ -49,6 +51,7 @@ impl Module {
         let module = Module {
             program: Arc::new(program),
             expr,
+            list_arithmetic: false,
         };
         (module, diagnostics)
     }
@@ -95,6 +98,27 @@ impl Module {
         Module::compile_with_imports(files, Some(expr), &builtins.into())
     }
 
+    /// The module evaluated with CUE's list arithmetic from before v0.11:
+    /// `[1] + [2]` is `[1, 2]` and `[1] * 2` is `[1, 1]` (CUE v0.14 and
+    /// Tenon reject both, see `list.Concat` and `list.Repeat`). For
+    /// definitions written for older CUE, such as KubeVela's.
+    ///
+    /// ```
+    /// use tenon_eval::builtin::Builtins;
+    /// use tenon_eval::export::JsonWriter;
+    /// use tenon_eval::Module;
+    /// let module = Module::from_sources(&["a: [1] + [2] * 2"], Builtins::NONE).unwrap();
+    /// let mut writer = JsonWriter::marshal();
+    /// assert!(module.evaluate().export(&mut writer).is_err());
+    /// let mut writer = JsonWriter::marshal();
+    /// module.with_list_arithmetic().evaluate().export(&mut writer).unwrap();
+    /// assert_eq!(writer.finish(), r#"{"a":[1,2,2]}"#);
+    /// ```
+    pub fn with_list_arithmetic(mut self) -> Module {
+        self.list_arithmetic = true;
+        self
+    }
+
     /// A fresh evaluation of the module, with default limits.
     pub fn evaluate(&self) -> Evaluation {
         self.evaluate_with(Limits::default())
@@ -102,6 +126,7 @@ impl Module {
 
     pub fn evaluate_with(&self, limits: Limits) -> Evaluation {
         let mut eval = Evaluator::new(self.program.clone(), limits);
+        eval.list_arithmetic = self.list_arithmetic;
         let mut target = eval.root();
         if let Some(expr) = self.expr {
             let root = eval.root();

@@ -299,6 +299,9 @@ impl Evaluator {
         if !is_list(self, left) && !is_list(self, right) {
             return None;
         }
+        if self.list_arithmetic {
+            return Some(self.legacy_list_arith(op, left.clone(), right.clone(), span));
+        }
         let message = match op {
             BinaryOp::Add => "Addition of lists is superseded by list.Concat; see https://cuelang.org/e/v0.11-list-arithmetic",
             _ => "Multiplication of lists is superseded by list.Repeat; see https://cuelang.org/e/v0.11-list-arithmetic",
@@ -309,4 +312,59 @@ impl Evaluator {
             vec![span],
         )))
     }
+
+    /// CUE's list arithmetic before v0.11 (see
+    /// `Module::with_list_arithmetic`): list + list concatenates, list * n
+    /// and n * list repeat.
+    fn legacy_list_arith(&mut self, op: BinaryOp, left: Val, right: Val, span: Span) -> Val {
+        let left = match self.builtin_value(left) {
+            Ok(value) => value,
+            Err(error) => return Val::Error(error),
+        };
+        let right = match self.builtin_value(right) {
+            Ok(value) => value,
+            Err(error) => return Val::Error(error),
+        };
+        let items = |value: &crate::builtin::Value| match value.data() {
+            crate::builtin::Value::List(items) => Some(items.clone()),
+            _ => None,
+        };
+        let count = |value: &crate::builtin::Value| match value {
+            crate::builtin::Value::Number(n) => n.to_i64().filter(|n| *n >= 0),
+            _ => None,
+        };
+        let result = match op {
+            BinaryOp::Add => match (items(&left), items(&right)) {
+                (Some(mut a), Some(b)) => {
+                    a.extend(b);
+                    Some(a)
+                }
+                _ => None,
+            },
+            BinaryOp::Mul => match (items(&left), count(&right), count(&left), items(&right)) {
+                (Some(a), Some(n), _, _) | (_, _, Some(n), Some(a)) => {
+                    let n = usize::try_from(n).unwrap_or(usize::MAX);
+                    // A repeat is bounded like any list a builtin makes.
+                    if a.len().saturating_mul(n) > MAX_REPEATED_ELEMENTS {
+                        None
+                    } else {
+                        Some(a.iter().cloned().cycle().take(a.len() * n).collect())
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        match result {
+            Some(items) => self.result_value(crate::builtin::Value::List(items)),
+            None => Val::Error(EvalError::new(
+                ErrorKind::Invalid,
+                "list arithmetic needs concrete lists (and a non-negative count to repeat one)",
+                vec![span],
+            )),
+        }
+    }
 }
+
+/// The most elements `list * n` makes.
+const MAX_REPEATED_ELEMENTS: usize = 1 << 20;

@@ -141,6 +141,8 @@ pub struct Evaluator {
     cycle_hits: u64,
     /// The root vertex of each imported module package.
     pub(crate) packages: Vec<VertexId>,
+    /// CUE before v0.11: `+` concatenates lists, `*` repeats one.
+    pub(crate) list_arithmetic: bool,
 }
 
 impl Evaluator {
@@ -168,6 +170,7 @@ impl Evaluator {
             cycle_hits: 0,
             expanding: Vec::new(),
             packages: Vec::new(),
+            list_arithmetic: false,
         };
         let root = eval.new_vertex(None, Label::Index(0));
         for &id in &program.roots {
