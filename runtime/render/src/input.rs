@@ -42,16 +42,24 @@ impl AppSchema {
             Some(app) => evaluation.to_data(app).map(drop),
             None => Ok(()),
         };
-        let errors = match (evaluation.validate(false), result) {
-            (Err(errors), _) | (Ok(()), Err(errors)) => errors,
-            (Ok(()), Ok(())) => return Ok(App::from_data(data, spans)),
-        };
+        // Every error: conflicts anywhere, and what is missing.
+        let mut errors = evaluation.validate(false).err().unwrap_or_default();
+        errors.extend(result.err().unwrap_or_default());
+        if errors.is_empty() {
+            return Ok(App::from_data(data, spans));
+        }
+        errors.sort_by_key(|d| d.span());
+        errors.dedup_by(|a, b| a.message == b.message && a.span() == b.span());
         Err(errors
             .into_iter()
             .map(|mut d| {
-                if let Some(path) = &d.path {
-                    d.path = Some(path.strip_prefix("app.").unwrap_or(path).to_string());
-                }
+                // Paths are the application's own, not under the root
+                // field the schema check fills it into.
+                d.path = match d.path.as_deref() {
+                    Some("app") => None,
+                    Some(path) => Some(path.strip_prefix("app.").unwrap_or(path).to_string()),
+                    None => None,
+                };
                 d
             })
             .collect())
