@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
 use tenon_eval::export::{JsonWriter, YamlWriter};
-use tenon_eval::tags::{inject_tags, Tag};
+use tenon_eval::tags::{inject_tags, BuildTags, Tag};
 use tenon_eval::Module;
 use tenon_syntax::ast;
 
@@ -34,8 +34,9 @@ pub fn run(
     tags: &[String],
     output: Output,
 ) -> Result<ExitCode, String> {
-    let mut loaded = load::load(paths)?;
     let tags: Vec<Tag> = tags.iter().map(|t| Tag::parse(t)).collect();
+    let mut build = BuildTags::new(&tags);
+    let mut loaded = load::load(paths, &mut build)?;
     let files = loaded.files.iter_mut().chain(
         loaded
             .packages
@@ -43,12 +44,25 @@ pub fn run(
             .flat_map(|(_, files)| files.iter_mut()),
     );
     let injected = inject_tags(files, &tags);
-    if let Some(name) = injected.unused.first() {
-        return Err(format!(
-            "no field has a @tag({name}) attribute for -t {name}"
-        ));
-    }
     loaded.diagnostics.extend(injected.diagnostics);
+    if loaded.diagnostics.iter().any(|d| d.is_error()) {
+        return Ok(fail(&loaded.diagnostics, &loaded.sources));
+    }
+    // A tag without a value may be read by `@if` attributes only.
+    let unused = injected
+        .unused
+        .iter()
+        .map(|&i| &tags[i])
+        .find(|tag| tag.value.is_some() || !build.was_read(&tag.name));
+    if let Some(tag) = unused {
+        let name = &tag.name;
+        return Err(match tag.value {
+            Some(_) => format!("no field has a @tag({name}) attribute for -t {name}"),
+            None => format!(
+                "no @if attribute reads {name} and no @tag attribute has it as a short form, for -t {name}"
+            ),
+        });
+    }
     let expression = match expr {
         Some(text) => {
             let id = loaded.sources.add("<-e>", text);

@@ -10,12 +10,17 @@
 //! `cue.mod/pkg`, `cue.mod/gen` and `cue.mod/usr`. An import path with
 //! `.` or `..` elements, or a package directory or file that resolves
 //! (through symbolic links) outside the module root, is refused.
+//!
+//! Source files whose build attribute (`@if(tag)`, `@ignore()`) leaves
+//! them out of the build are skipped; packages under `cue.mod/` are
+//! dependencies, for which every build tag is unset.
 
 use super::files;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tenon_diagnostics::{Diagnostic, SourceMap, Span};
 use tenon_eval::builtin::{ImportedPackage, Imports};
+use tenon_eval::tags::BuildTags;
 use tenon_syntax::ast;
 
 /// A package and what it imports, parsed.
@@ -49,9 +54,10 @@ pub fn imports<'a>(packages: &'a [ImportedPackage<'a>]) -> Imports<'a> {
 }
 
 /// Loads the package named by `paths` and every module package it
-/// imports.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, String> {
+/// imports, the files of the build `tags` select.
+pub fn load(paths: &[PathBuf], tags: &mut BuildTags) -> Result<Loaded, String> {
     let mut loaded = Loaded::default();
+    let mut left_out = Vec::new();
     for path in package_files(paths)? {
         let text = files::read(&path)?;
         let id = loaded
@@ -60,10 +66,26 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, String> {
         let parsed = match path.extension().and_then(|e| e.to_str()) {
             Some("json") => tenon_syntax::parse_json(id, &text),
             Some("yaml" | "yml") => tenon_syntax::parse_yaml(id, &text),
-            _ => tenon_syntax::parse_file(id, &text),
+            _ => {
+                let mut parsed = tenon_syntax::parse_file(id, &text);
+                let included = tags.includes(&parsed.file);
+                if matches!(included, Ok(false)) {
+                    left_out.push(path.display().to_string());
+                }
+                if !selected(included, &mut parsed, &mut loaded) {
+                    continue;
+                }
+                parsed
+            }
         };
         loaded.diagnostics.extend(parsed.diagnostics);
         loaded.files.push(parsed.file);
+    }
+    if loaded.files.is_empty() && loaded.diagnostics.is_empty() && !left_out.is_empty() {
+        return Err(format!(
+            "build attributes exclude every file of the package ({})",
+            left_out.join(", ")
+        ));
     }
     let start = match paths.first() {
         Some(p) if p.is_dir() => p.clone(),
@@ -74,9 +96,32 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, String> {
         None => PathBuf::from("."),
     };
     if let Some(module) = Module::find(&start, &mut loaded)? {
-        module.load_imports(&mut loaded)?;
+        module.load_imports(&mut loaded, tags)?;
     }
     Ok(loaded)
+}
+
+/// Whether a file is part of the build, given what its build attribute
+/// says. An attribute that cannot be read is reported, after the file's
+/// syntax errors (which may be why); a file left out is not otherwise
+/// looked at.
+fn selected(
+    included: Result<bool, Box<Diagnostic>>,
+    parsed: &mut tenon_syntax::ParsedFile,
+    loaded: &mut Loaded,
+) -> bool {
+    match included {
+        Ok(included) => included,
+        Err(diagnostic) => {
+            let syntax = std::mem::take(&mut parsed.diagnostics);
+            if syntax.is_empty() {
+                loaded.diagnostics.push(*diagnostic);
+            } else {
+                loaded.diagnostics.extend(syntax);
+            }
+            false
+        }
+    }
 }
 
 /// The files of the package named on the command line.
@@ -141,7 +186,7 @@ impl Module {
     }
 
     /// Loads every module package the loaded files import, transitively.
-    fn load_imports(&self, loaded: &mut Loaded) -> Result<(), String> {
+    fn load_imports(&self, loaded: &mut Loaded, tags: &mut BuildTags) -> Result<(), String> {
         let mut seen = HashSet::new();
         let mut queue: Vec<(String, Span)> = imports_of(&loaded.files);
         while let Some((path, span)) = queue.pop() {
@@ -152,7 +197,7 @@ impl Module {
             let Some(dir) = self.directory(&path, span, loaded) else {
                 continue;
             };
-            let files = self.package_in(&dir, &path, span, loaded)?;
+            let files = self.package_in(&dir, &path, span, loaded, tags)?;
             if files.is_empty() {
                 continue; // the compiler reports the package as not found
             }
@@ -208,19 +253,21 @@ impl Module {
 
     /// The files of package `path` in `dir`: those whose package clause
     /// names the package (the last path element, or the `:name`
-    /// qualifier).
+    /// qualifier) and that are part of the build.
     fn package_in(
         &self,
         dir: &Path,
         path: &str,
         span: Span,
         loaded: &mut Loaded,
+        tags: &mut BuildTags,
     ) -> Result<Vec<ast::File>, String> {
         let wanted = match path.split_once(':') {
             Some((_, qualifier)) => qualifier,
             None => path.rsplit('/').next().unwrap_or(path),
         };
         let root = std::fs::canonicalize(&self.root).map_err(|e| e.to_string())?;
+        let dependency = dir.starts_with(self.root.join("cue.mod"));
         let mut files = Vec::new();
         for file in files::sources_in(dir)? {
             let real =
@@ -242,13 +289,20 @@ impl Module {
             let id = loaded
                 .sources
                 .add(file.display().to_string(), text.as_str());
-            let parsed = tenon_syntax::parse_file(id, &text);
+            let mut parsed = tenon_syntax::parse_file(id, &text);
             let name = parsed
                 .file
                 .package
                 .as_ref()
                 .map(|p| p.name.name.to_string());
-            if name.as_deref() == Some(wanted) {
+            if name.as_deref() != Some(wanted) {
+                continue;
+            }
+            let included = match dependency {
+                true => tags.includes_dependency(&parsed.file),
+                false => tags.includes(&parsed.file),
+            };
+            if selected(included, &mut parsed, loaded) {
                 loaded.diagnostics.extend(parsed.diagnostics);
                 files.push(parsed.file);
             }

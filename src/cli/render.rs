@@ -2,7 +2,7 @@
 //! stream (grouped by target, each group under a comment header), JSON,
 //! or files `DIR/<cluster>/<namespace>/<kind>-<name>.yaml`.
 
-use super::{catalog, files, report};
+use super::{catalog, files, load, report};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
@@ -25,8 +25,18 @@ pub struct Options<'a> {
 }
 
 pub fn run(options: &Options) -> Result<ExitCode, String> {
-    let mut sources = SourceMap::new();
-    let mut diagnostics = Vec::new();
+    // KubeVela Applications (YAML, JSON) are read one file at a time; the
+    // other files (and the `.app`, `.cue`, `.tn` files of a directory)
+    // are one package: one application, overlays unified by name.
+    let (kubevela, package): (Vec<PathBuf>, Vec<PathBuf>) = expand(options.apps)?
+        .into_iter()
+        .partition(|p| matches!(extension(p), "yaml" | "yml" | "json"));
+    let mut loaded = match package.is_empty() {
+        true => load::Loaded::default(),
+        false => load::load(&package, &mut tenon_eval::tags::BuildTags::new(&[]))?,
+    };
+    let mut sources = std::mem::take(&mut loaded.sources);
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let catalog = catalog::load(options.defs, options.apps, &mut sources, &mut diagnostics)?;
     if !diagnostics.is_empty() {
         // Rendering with a definition missing would only add confusion.
@@ -34,14 +44,19 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
     }
     let schema = AppSchema::new(&mut sources);
     let mut apps = Vec::new();
-    for path in options.apps {
+    if !loaded.files.is_empty() {
+        let packages = loaded.packages();
+        let imports = load::imports(&packages);
+        let files: Vec<&tenon_syntax::ast::File> = loaded.files.iter().collect();
+        match tenon_render::input::read_package(&schema, &files, &imports) {
+            Ok(app) => apps.push(app),
+            Err(more) => diagnostics.extend(more),
+        }
+    }
+    for path in &kubevela {
         let text = files::read(path)?;
         let id = sources.add(path.display().to_string(), text.as_str());
-        let read = match path.extension().and_then(|e| e.to_str()) {
-            Some("yaml" | "yml" | "json") => tenon_render::input::read_kubevela(&schema, id, &text),
-            _ => tenon_render::input::read_source(&schema, id, &text),
-        };
-        match read {
+        match tenon_render::input::read_kubevela(&schema, id, &text) {
             Ok(more) => apps.extend(more),
             Err(more) => diagnostics.extend(more),
         }
@@ -66,6 +81,34 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
         _ => print!("{}", stream(&rendered, options.format)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files named: a directory stands for its applications (`.app`,
+/// `.cue`, `.tn`, `.yaml`, `.yml` and `.json` files, not those of its
+/// subdirectories).
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    const EXTENSIONS: [&str; 6] = ["app", "cue", "tn", "yaml", "yml", "json"];
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries =
+                std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && EXTENSIONS.contains(&extension(p)))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn extension(path: &Path) -> &str {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("")
 }
 
 fn fail(diagnostics: &[Diagnostic], sources: &SourceMap) -> ExitCode {

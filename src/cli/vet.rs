@@ -1,12 +1,16 @@
 //! `tenon vet`: validate data files against a schema. Each data file is
 //! checked on its own: unified with the schema's package (or, with
 //! `-d '#Def'`, with that definition, and then it must be complete), and
-//! every error points into the data file.
+//! every error points into the data file. The schema is loaded as
+//! `export` loads a package: a directory stands for the package in it,
+//! and imports reach the builtin packages and the module's packages.
 
-use super::{files, report};
+use super::{files, load, report};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tenon_diagnostics::{Diagnostic, FileId, SourceMap, Span};
+use tenon_diagnostics::{Diagnostic, FileId, Span};
+use tenon_eval::builtin::Imports;
+use tenon_eval::tags::BuildTags;
 use tenon_eval::Module;
 use tenon_syntax::ast;
 
@@ -14,49 +18,50 @@ use tenon_syntax::ast;
 const DATA_FIELD: &str = "_tenonVetData";
 
 pub fn run(paths: &[PathBuf], definition: Option<&str>) -> Result<ExitCode, String> {
-    let mut sources = SourceMap::new();
-    let mut schema = Vec::new();
-    let mut data = Vec::new();
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for path in files::expand(paths)? {
-        let text = files::read(&path)?;
-        let id = sources.add(path.display().to_string(), text.as_str());
-        match data_kind(&path) {
-            Some(DataKind::Json) => data.push((path, tenon_syntax::parse_json(id, &text))),
-            Some(DataKind::Yaml) => data.push((path, tenon_syntax::parse_yaml(id, &text))),
-            None => {
-                let parsed = tenon_syntax::parse_file(id, &text);
-                diagnostics.extend(parsed.diagnostics);
-                schema.push(parsed.file);
-            }
-        }
-    }
-    if data.is_empty() {
+    let (data_paths, schema_paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|path| !path.is_dir() && data_kind(path).is_some());
+    if data_paths.is_empty() {
         return Err("vet: no data files (.json, .yaml) to check".into());
+    }
+    let mut loaded = load::load(&schema_paths, &mut BuildTags::default())?;
+    let mut data = Vec::new();
+    for path in data_paths {
+        let text = files::read(&path)?;
+        let id = loaded
+            .sources
+            .add(path.display().to_string(), text.as_str());
+        match data_kind(&path) {
+            Some(DataKind::Json) => data.push(tenon_syntax::parse_json(id, &text)),
+            _ => data.push(tenon_syntax::parse_yaml(id, &text)),
+        }
     }
     let expr = match definition {
         Some(name) => {
             let text = format!("{name} & {DATA_FIELD}");
-            let id = sources.add("<-d>", text.as_str());
+            let id = loaded.sources.add("<-d>", text.as_str());
             let parsed = tenon_syntax::parse_expr(id, &text);
-            diagnostics.extend(parsed.diagnostics);
+            loaded.diagnostics.extend(parsed.diagnostics);
             Some(parsed.expr)
         }
         None => None,
     };
+    let packages = loaded.packages();
+    let imports = load::imports(&packages);
     let mut failed = 0;
-    for (_, parsed) in &data {
+    for parsed in &data {
         let mut found = parsed.diagnostics.clone();
-        if found.is_empty() && diagnostics.is_empty() {
-            found = check(&schema, parsed.file.clone(), expr.as_ref());
+        if found.is_empty() && loaded.diagnostics.is_empty() {
+            found = check(&loaded.files, parsed.file.clone(), expr.as_ref(), &imports);
         }
         if !found.is_empty() {
             failed += 1;
-            report::print(&found, &sources);
+            report::print(&found, &loaded.sources);
         }
     }
-    if !diagnostics.is_empty() {
-        report::print(&diagnostics, &sources);
+    if !loaded.diagnostics.is_empty() {
+        report::print(&loaded.diagnostics, &loaded.sources);
         return Ok(ExitCode::FAILURE);
     }
     if failed > 0 {
@@ -81,17 +86,19 @@ fn data_kind(path: &Path) -> Option<DataKind> {
 }
 
 /// The diagnostics of one data file against the schema.
-fn check(schema: &[ast::File], data: ast::File, expr: Option<&ast::Expr>) -> Vec<Diagnostic> {
+fn check(
+    schema: &[ast::File],
+    data: ast::File,
+    expr: Option<&ast::Expr>,
+    imports: &Imports,
+) -> Vec<Diagnostic> {
     let data = match expr {
         Some(_) => wrap(data),
         None => data,
     };
     let mut files: Vec<&ast::File> = schema.iter().collect();
     files.push(&data);
-    let (module, diagnostics) = match expr {
-        Some(expr) => Module::compile_with_expr(&files, expr, tenon_stdlib::BUILTINS),
-        None => Module::compile(&files, tenon_stdlib::BUILTINS),
-    };
+    let (module, diagnostics) = Module::compile_with_imports(&files, expr, imports);
     if !diagnostics.is_empty() {
         return diagnostics;
     }

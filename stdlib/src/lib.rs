@@ -32,6 +32,7 @@ use tenon_eval::builtin::{Builtins, Package};
 
 /// Every builtin package.
 pub static PACKAGES: &[&Package] = &[
+    &crypto::ed25519::PACKAGE,
     &crypto::hmac::PACKAGE,
     &crypto::md5::PACKAGE,
     &crypto::sha1::PACKAGE,

@@ -6,6 +6,12 @@
 //! `bool`, `string`) parses the text as that kind; `@tag(name,short=a|b)`
 //! lets `-t a` stand for `-t name=a`. A tag given but used by no field,
 //! and text that is not of the tag's kind, are diagnostics.
+//!
+//! `build.rs` decides which files take part at all (`@if(tag)`).
+
+mod build;
+
+pub use build::BuildTags;
 
 use crate::num::Number;
 use tenon_diagnostics::{Diagnostic, Span};
@@ -39,8 +45,8 @@ impl Tag {
 pub struct Injected {
     /// Values not of their tag's kind (at the `@tag` attribute).
     pub diagnostics: Vec<Diagnostic>,
-    /// Tags given that no field declares.
-    pub unused: Vec<String>,
+    /// Tags given that no field declares (indexes into the tags given).
+    pub unused: Vec<usize>,
 }
 
 /// Injects `tags` into the `@tag` fields of `files`.
@@ -56,12 +62,7 @@ pub fn inject_tags<'a>(
     for file in files {
         injector.decls(&mut file.decls);
     }
-    let unused = tags
-        .iter()
-        .zip(&injector.used)
-        .filter(|(_, used)| !**used)
-        .map(|(tag, _)| tag.name.clone())
-        .collect();
+    let unused = (0..tags.len()).filter(|&i| !injector.used[i]).collect();
     Injected {
         diagnostics: injector.diagnostics,
         unused,

@@ -1,5 +1,7 @@
-//! The `crypto/...` packages: message digests and HMAC.
+//! The `crypto/...` packages: message digests, HMAC and Ed25519
+//! signatures.
 
+pub mod ed25519;
 pub mod hmac;
 pub mod md5;
 pub mod sha1;
