@@ -90,6 +90,10 @@ enum Command {
         /// catalog.
         #[arg(long = "defs")]
         defs: Vec<PathBuf>,
+        /// Set a `@tag(NAME)` field of the application's files, or (`-t
+        /// NAME`) a build tag their `@if` attributes read.
+        #[arg(short = 't', long = "inject")]
+        tags: Vec<String>,
         /// Application files.
         #[arg(required = true)]
         apps: Vec<PathBuf>,
@@ -153,9 +157,11 @@ fn main() -> ExitCode {
             output,
             out,
             defs,
+            tags,
             apps,
         } => cli::render::run(&cli::render::Options {
             apps: &apps,
+            tags: &tags,
             defs: &defs,
             cluster: cluster.as_deref(),
             output: output.as_deref(),

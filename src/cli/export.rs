@@ -1,12 +1,11 @@
 //! `tenon export` and `tenon eval`: evaluate the files of one package and
 //! print the concrete value as JSON or YAML, or the value in Tenon syntax.
 
-use super::{load, report};
+use super::{inject, load, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
 use tenon_eval::export::{JsonWriter, YamlWriter};
-use tenon_eval::tags::{inject_tags, BuildTags, Tag};
 use tenon_eval::Module;
 use tenon_syntax::ast;
 
@@ -34,34 +33,9 @@ pub fn run(
     tags: &[String],
     output: Output,
 ) -> Result<ExitCode, String> {
-    let tags: Vec<Tag> = tags.iter().map(|t| Tag::parse(t)).collect();
-    let mut build = BuildTags::new(&tags);
-    let mut loaded = load::load(paths, &mut build)?;
-    let files = loaded.files.iter_mut().chain(
-        loaded
-            .packages
-            .iter_mut()
-            .flat_map(|(_, files)| files.iter_mut()),
-    );
-    let injected = inject_tags(files, &tags);
-    loaded.diagnostics.extend(injected.diagnostics);
+    let mut loaded = inject::load(paths, tags)?;
     if loaded.diagnostics.iter().any(|d| d.is_error()) {
         return Ok(fail(&loaded.diagnostics, &loaded.sources));
-    }
-    // A tag without a value may be read by `@if` attributes only.
-    let unused = injected
-        .unused
-        .iter()
-        .map(|&i| &tags[i])
-        .find(|tag| tag.value.is_some() || !build.was_read(&tag.name));
-    if let Some(tag) = unused {
-        let name = &tag.name;
-        return Err(match tag.value {
-            Some(_) => format!("no field has a @tag({name}) attribute for -t {name}"),
-            None => format!(
-                "no @if attribute reads {name} and no @tag attribute has it as a short form, for -t {name}"
-            ),
-        });
     }
     let expression = match expr {
         Some(text) => {

@@ -6,6 +6,7 @@ pub mod def;
 pub mod export;
 pub mod files;
 pub mod fmt;
+pub mod inject;
 pub mod load;
 pub mod parse;
 pub mod render;

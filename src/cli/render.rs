@@ -2,7 +2,7 @@
 //! stream (grouped by target, each group under a comment header), JSON,
 //! or files `DIR/<cluster>/<namespace>/<kind>-<name>.yaml`.
 
-use super::{catalog, files, load, report};
+use super::{catalog, files, inject, load, report};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
@@ -18,6 +18,8 @@ pub enum Format {
 #[derive(Debug)]
 pub struct Options<'a> {
     pub apps: &'a [PathBuf],
+    /// `-t` tags for the application's files.
+    pub tags: &'a [String],
     pub defs: &'a [PathBuf],
     pub cluster: Option<&'a str>,
     pub output: Option<&'a Path>,
@@ -33,7 +35,7 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
         .partition(|p| matches!(extension(p), "yaml" | "yml" | "json"));
     let mut loaded = match package.is_empty() {
         true => load::Loaded::default(),
-        false => load::load(&package, &mut tenon_eval::tags::BuildTags::new(&[]))?,
+        false => inject::load(&package, options.tags)?,
     };
     let mut sources = std::mem::take(&mut loaded.sources);
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
