@@ -92,6 +92,7 @@ fn check(
     expr: Option<&ast::Expr>,
     imports: &Imports,
 ) -> Vec<Diagnostic> {
+    let data_file = data.id;
     let data = match expr {
         Some(_) => wrap(data),
         None => data,
@@ -103,10 +104,38 @@ fn check(
         return diagnostics;
     }
     let mut evaluation = module.evaluate();
-    evaluation
+    let errors = evaluation
         .validate(expr.is_some())
         .err()
-        .unwrap_or_default()
+        .unwrap_or_default();
+    errors
+        .into_iter()
+        .map(|d| in_data_file(d, data_file))
+        .collect()
+}
+
+/// An error points into the data file when one of its positions is
+/// there: that one becomes the primary label, the schema's secondary.
+fn in_data_file(mut diagnostic: Diagnostic, data_file: FileId) -> Diagnostic {
+    if diagnostic.primary.span.file == data_file {
+        return diagnostic;
+    }
+    if let Some(i) = diagnostic
+        .secondary
+        .iter()
+        .position(|l| l.span.file == data_file)
+    {
+        let data_label = diagnostic.secondary.remove(i);
+        let schema_span = std::mem::replace(&mut diagnostic.primary.span, data_label.span);
+        diagnostic.secondary.insert(
+            0,
+            tenon_diagnostics::Label {
+                span: schema_span,
+                message: "the schema".to_string(),
+            },
+        );
+    }
+    diagnostic
 }
 
 /// The data file as one field, `_tenonVetData: {…data…}`, so that `-d`
