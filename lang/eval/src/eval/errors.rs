@@ -17,6 +17,10 @@ pub enum ErrorKind {
     /// unresolved reference into an incomplete value, a non-concrete
     /// operand). `export` reports these; `eval` does not.
     Incomplete,
+    /// Incomplete because it refers to an optional field that is absent.
+    /// Once a disjunct is evaluated completely the field will not come,
+    /// so the disjunct fails: `*[for x in p.absent {x}] | []` is `[]`.
+    AbsentOptional,
     /// A struct that contains itself.
     StructuralCycle,
     /// Wrong operands, bad index, division by zero and the like.
@@ -33,7 +37,7 @@ impl ErrorKind {
             ErrorKind::Conflict => "conflict",
             ErrorKind::Bound => "out-of-bound",
             ErrorKind::NotAllowed => "not-allowed",
-            ErrorKind::Incomplete => "incomplete",
+            ErrorKind::Incomplete | ErrorKind::AbsentOptional => "incomplete",
             ErrorKind::StructuralCycle => "structural-cycle",
             ErrorKind::Invalid => "invalid-operation",
             ErrorKind::Explicit => "explicit-error",
@@ -63,7 +67,7 @@ impl EvalError {
     }
 
     pub fn is_incomplete(&self) -> bool {
-        self.kind == ErrorKind::Incomplete
+        matches!(self.kind, ErrorKind::Incomplete | ErrorKind::AbsentOptional)
     }
 }
 

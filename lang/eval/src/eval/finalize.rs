@@ -61,7 +61,7 @@ impl Evaluator {
             return self.deep_error(target);
         }
         if let Some(error) = self.error_of(v) {
-            if !error.is_incomplete() {
+            if !error.is_incomplete() || error.kind == super::ErrorKind::AbsentOptional {
                 return Some(error.clone());
             }
         }

@@ -77,7 +77,7 @@ impl Evaluator {
         match self.v(p).arc(label).copied() {
             Some(arc) if arc.optional != Optionality::Optional => Val::Vertex(arc.vertex),
             Some(_) => Val::Error(EvalError::new(
-                ErrorKind::Incomplete,
+                ErrorKind::AbsentOptional,
                 format!(
                     "cannot reference optional field: {}",
                     self.labels.text(label)
