@@ -5,7 +5,7 @@
 //! becomes the vertex's value; several stay a disjunction, which stands
 //! for its default where one is needed.
 
-use super::vertex::{Disjunction, Pending};
+use super::vertex::Disjunction;
 use super::{ErrorKind, EvalError, Evaluator, ExprRef, VertexId};
 use crate::ir::Expr;
 
@@ -15,14 +15,17 @@ type Alternatives = (ExprRef, u32, Vec<(u32, bool)>, bool);
 
 impl Evaluator {
     pub(crate) fn resolve_disjunctions(&mut self, v: VertexId) {
-        let mut items = Vec::new();
-        self.v_mut(v).pending.retain(|p| match p {
-            Pending::Disjunction(c, occurrence) => {
-                items.push((*c, *occurrence));
-                false
+        let vertex = self.v_mut(v);
+        let items = match vertex.pending.as_mut() {
+            Some(queue) => {
+                let items = queue.take_disjunctions();
+                if queue.is_empty() {
+                    vertex.pending = None;
+                }
+                items
             }
-            _ => true,
-        });
+            None => Vec::new(),
+        };
         if items.is_empty() {
             return;
         }

@@ -163,7 +163,7 @@ impl Evaluator {
                     .iter()
                     .any(|el| matches!(el, crate::ir::Elem::Comprehension(_)))
                 {
-                    self.v_mut(v).pending.push(Pending::List(conjunct));
+                    self.defer(v, Pending::List(conjunct));
                 } else {
                     self.add_list(v, e, lit, env, close);
                 }
@@ -195,17 +195,14 @@ impl Evaluator {
                     .map(|c| c.2);
                 match forced {
                     Some(index) => self.add_conjunct(v, sub(disjuncts[index as usize].expr)),
-                    None => self
-                        .v_mut(v)
-                        .pending
-                        .push(Pending::Disjunction(conjunct, occurrence)),
+                    None => self.defer(v, Pending::Disjunction(conjunct, occurrence)),
                 }
             }
             _ => {
                 let value = self.eval(e, env);
                 let incomplete = matches!(&value, Val::Error(error) if error.is_incomplete());
                 if incomplete && !self.retrying {
-                    self.v_mut(v).pending.push(Pending::Retry(conjunct));
+                    self.defer(v, Pending::Retry(conjunct));
                     return;
                 }
                 self.unify_value(v, value, span, close);
@@ -263,7 +260,7 @@ impl Evaluator {
                         env: frame,
                         close,
                     };
-                    self.v_mut(v).pending.push(pending);
+                    self.defer(v, pending);
                 }
                 Decl::Comprehension(_) => {
                     let pending = Pending::Comprehension {
@@ -272,7 +269,7 @@ impl Evaluator {
                         env: frame,
                         close,
                     };
-                    self.v_mut(v).pending.push(pending);
+                    self.defer(v, pending);
                 }
                 Decl::Pattern {
                     pattern,
@@ -307,7 +304,7 @@ impl Evaluator {
                         conjunct,
                         literal: e,
                     };
-                    self.v_mut(v).pending.push(pending);
+                    self.defer(v, pending);
                 }
                 Decl::Ellipsis(ty) => {
                     for group in &groups {
@@ -484,27 +481,25 @@ impl Evaluator {
         id
     }
 
+    /// Queues work for phase two of `v`.
+    pub(crate) fn defer(&mut self, v: VertexId, item: Pending) {
+        self.v_mut(v)
+            .pending
+            .get_or_insert_with(Default::default)
+            .push(item);
+    }
+
     /// Works through phase two: embeddings first, then
     /// dynamic fields, then comprehensions; disjunctions are left.
     pub(crate) fn run_pending(&mut self, v: VertexId) {
         loop {
-            let pending = &self.v(v).pending;
-            let next = pending
-                .iter()
-                .position(|p| matches!(p, Pending::Embed { .. }))
-                .or_else(|| {
-                    pending
-                        .iter()
-                        .position(|p| matches!(p, Pending::Dynamic { .. }))
-                })
-                .or_else(|| {
-                    pending
-                        .iter()
-                        .position(|p| !matches!(p, Pending::Disjunction(..) | Pending::Retry(_)))
-                })
-                .or_else(|| pending.iter().position(|p| matches!(p, Pending::Retry(_))));
-            let Some(next) = next else { break };
-            let item = self.v_mut(v).pending.remove(next);
+            let vertex = self.v_mut(v);
+            let Some(item) = vertex.pending.as_mut().and_then(|q| q.next()) else {
+                if vertex.pending.as_ref().is_some_and(|q| q.is_empty()) {
+                    vertex.pending = None;
+                }
+                break;
+            };
             match item {
                 Pending::Embed { conjunct, literal } => self.add_embed(v, conjunct, literal),
                 Pending::Dynamic {

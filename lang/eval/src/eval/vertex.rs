@@ -5,6 +5,7 @@ use super::{CloseRef, Conjunct, EnvId, ExprRef, VertexId};
 use crate::ir::Optionality;
 use crate::label::Label;
 use crate::value::{Atom, Bound, Kinds};
+use std::collections::VecDeque;
 use tenon_diagnostics::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,6 +55,55 @@ pub enum Pending {
     /// A disjunction, resolved after everything else; the number says
     /// which occurrence of that expression in this vertex it is.
     Disjunction(Conjunct, u32),
+}
+
+/// The work left for phase two, one queue per kind, in the order
+/// `run_pending` takes it: embeddings, dynamic fields, comprehensions and
+/// list literals, retried expressions; disjunctions are left for
+/// `resolve_disjunctions`. Within a kind, first come first served.
+#[derive(Clone, Debug, Default)]
+pub struct Queue {
+    embeds: VecDeque<Pending>,
+    dynamics: VecDeque<Pending>,
+    others: VecDeque<Pending>,
+    retries: VecDeque<Pending>,
+    disjunctions: Vec<(Conjunct, u32)>,
+}
+
+impl Queue {
+    pub fn push(&mut self, item: Pending) {
+        match item {
+            Pending::Embed { .. } => self.embeds.push_back(item),
+            Pending::Dynamic { .. } => self.dynamics.push_back(item),
+            Pending::Comprehension { .. } | Pending::List(_) => self.others.push_back(item),
+            Pending::Retry(_) => self.retries.push_back(item),
+            Pending::Disjunction(conjunct, occurrence) => {
+                self.disjunctions.push((conjunct, occurrence))
+            }
+        }
+    }
+
+    /// The next item of phase two (never a disjunction).
+    pub fn next(&mut self) -> Option<Pending> {
+        self.embeds
+            .pop_front()
+            .or_else(|| self.dynamics.pop_front())
+            .or_else(|| self.others.pop_front())
+            .or_else(|| self.retries.pop_front())
+    }
+
+    /// The disjunctions met so far, in order; they leave the queue.
+    pub fn take_disjunctions(&mut self) -> Vec<(Conjunct, u32)> {
+        std::mem::take(&mut self.disjunctions)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.embeds.is_empty()
+            && self.dynamics.is_empty()
+            && self.others.is_empty()
+            && self.retries.is_empty()
+            && self.disjunctions.is_empty()
+    }
 }
 
 /// A pattern constraint `[pattern]: value` in effect on a vertex.
@@ -129,7 +179,9 @@ pub struct Vertex {
     pub list_tails: Vec<(u32, Conjunct)>,
     /// A closed list literal fixed the length.
     pub list_closed: Option<(u32, Span)>,
-    pub pending: Vec<Pending>,
+    /// Phase two's queue (boxed, and dropped once empty: most vertices
+    /// have none).
+    pub pending: Option<Box<Queue>>,
     pub disjunction: Option<Box<Disjunction>>,
     /// References already expanded into this vertex (cycle guard).
     pub expanded: Vec<(VertexId, CloseRef)>,
@@ -174,7 +226,7 @@ impl Vertex {
             list_len: 0,
             list_tails: Vec::new(),
             list_closed: None,
-            pending: Vec::new(),
+            pending: None,
             disjunction: None,
             expanded: Vec::new(),
             synthetic: false,
