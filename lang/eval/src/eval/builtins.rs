@@ -152,17 +152,17 @@ impl Evaluator {
     pub(crate) fn meet_validator(&mut self, v: VertexId, validator: Validator, span: Span) {
         let vertex = self.v_mut(v);
         let duplicate = vertex
-            .validators
+            .validators()
             .iter()
             .any(|(x, _)| x.call == validator.call && x.env == validator.env);
         if !duplicate {
-            vertex.validators.push((validator, span));
+            vertex.rare_mut().validators.push((validator, span));
         }
     }
 
     /// Runs the validators of `v` on its value (once it is evaluated).
     pub(crate) fn check_validators(&mut self, v: VertexId) {
-        let validators = self.v(v).validators.clone();
+        let validators = self.v(v).validators().to_vec();
         for (validator, span) in validators {
             if self.error_of(v).is_some() {
                 return;
@@ -330,9 +330,9 @@ impl Evaluator {
     fn plain_shape(&self, w: VertexId) -> bool {
         let vertex = self.v(w);
         match vertex.kinds {
-            Kinds::LIST => vertex.list_tails.is_empty(),
+            Kinds::LIST => vertex.list_tails().is_empty(),
             Kinds::STRUCT => {
-                vertex.patterns.is_empty()
+                vertex.patterns().is_empty()
                     && vertex.groups.iter().all(|g| g.open)
                     && vertex
                         .arcs

@@ -14,6 +14,8 @@ impl Evaluator {
         let position = match groups.iter().position(|g| g.id == id) {
             Some(p) => p,
             None => {
+                // Most vertices have one group: no room for more.
+                groups.reserve_exact(1);
                 groups.push(Group {
                     id,
                     ..Group::default()
@@ -55,7 +57,7 @@ impl Evaluator {
             group.open
                 || group.labels.contains(&label)
                 || group.patterns.iter().any(|&p| {
-                    let pattern = self.v(v).patterns[p as usize];
+                    let pattern = self.v(v).patterns()[p as usize];
                     self.label_matches(pattern.pattern, Some(pattern.env), &text)
                 })
         })

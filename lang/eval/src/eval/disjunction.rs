@@ -179,20 +179,22 @@ impl Evaluator {
     /// with the chosen alternatives.
     fn scalar_fork(&mut self, v: VertexId, fork: VertexId, choices: &[(ExprRef, u32, u32)]) {
         let source = self.v(v);
-        let (kinds, kind_span, atom, bounds, error) = (
+        let (kinds, kind_span, atom, error) = (
             source.kinds,
             source.kind_span,
             source.atom.clone(),
-            source.bounds.clone(),
             source.error,
         );
-        let validators = source.validators.clone();
+        let (bounds, validators) = (source.bounds().to_vec(), source.validators().to_vec());
         let f = self.v_mut(fork);
         f.kinds = kinds;
         f.kind_span = kind_span;
         f.atom = atom;
-        f.bounds = bounds;
-        f.validators = validators;
+        if !bounds.is_empty() || !validators.is_empty() {
+            let rare = f.rare_mut();
+            rare.bounds = bounds;
+            rare.validators = validators;
+        }
         f.error = error;
         f.state = super::State::Evaluating;
         for &(e, _, index) in choices {
@@ -304,15 +306,12 @@ impl Evaluator {
         vertex.kinds = source.kinds;
         vertex.kind_span = source.kind_span;
         vertex.atom = source.atom;
-        vertex.bounds = source.bounds;
-        vertex.validators = source.validators;
+        vertex.rare = source.rare;
         vertex.error = source.error;
         vertex.arcs = source.arcs;
         vertex.arc_index = source.arc_index;
-        vertex.patterns = source.patterns;
         vertex.groups = source.groups;
         vertex.list_len = source.list_len;
-        vertex.list_tails = source.list_tails;
         vertex.list_closed = source.list_closed;
         vertex.disjunction = source.disjunction;
     }
@@ -341,10 +340,10 @@ impl Evaluator {
             (None, None) => {}
             _ => return false,
         }
-        let bounds_x: Vec<String> = x.bounds.iter().map(|b| b.0.to_string()).collect();
-        let bounds_y: Vec<String> = y.bounds.iter().map(|b| b.0.to_string()).collect();
+        let bounds_x: Vec<String> = x.bounds().iter().map(|b| b.0.to_string()).collect();
+        let bounds_y: Vec<String> = y.bounds().iter().map(|b| b.0.to_string()).collect();
         let validators = |v: &super::Vertex| -> Vec<ExprRef> {
-            v.validators.iter().map(|(x, _)| x.call).collect()
+            v.validators().iter().map(|(x, _)| x.call).collect()
         };
         if bounds_x != bounds_y
             || validators(x) != validators(y)

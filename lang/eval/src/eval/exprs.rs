@@ -190,7 +190,7 @@ impl Evaluator {
         if vertex.kinds == Kinds::STRUCT || vertex.kinds == Kinds::LIST {
             return text;
         }
-        for (bound, _) in &vertex.bounds {
+        for (bound, _) in vertex.bounds() {
             if text == "_" || text == "number" && bound.kinds() == Kinds::NUMBER {
                 text = bound.to_string();
             } else {

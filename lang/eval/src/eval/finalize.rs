@@ -46,7 +46,7 @@ impl Evaluator {
             self.finalize(arc);
         }
         self.depth -= 1;
-        if !self.v(v).validators.is_empty() {
+        if !self.v(v).validators().is_empty() {
             self.check_validators(v);
         }
     }

@@ -120,7 +120,7 @@ impl Evaluator {
                 None => vertex.list_closed = Some((count, span)),
             },
             Some(tail) => {
-                vertex.list_tails.push((count, tail));
+                vertex.rare_mut().list_tails.push((count, tail));
                 let arcs: Vec<_> = vertex
                     .arcs
                     .iter()
@@ -137,7 +137,7 @@ impl Evaluator {
     pub(crate) fn apply_list_tails(&mut self, v: VertexId, child: VertexId, index: u32) {
         let tails: Vec<Conjunct> = self
             .v(v)
-            .list_tails
+            .list_tails()
             .iter()
             .filter(|(start, _)| index >= *start)
             .map(|(_, c)| *c)
@@ -164,8 +164,10 @@ impl Evaluator {
                 }
             }
             None => {
-                let tails = self.v(w).list_tails.clone();
-                self.v_mut(v).list_tails.extend(tails);
+                let tails = self.v(w).list_tails().to_vec();
+                if !tails.is_empty() {
+                    self.v_mut(v).rare_mut().list_tails.extend(tails);
+                }
             }
         }
         let vertex = self.v_mut(v);

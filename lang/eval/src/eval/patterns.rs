@@ -28,6 +28,7 @@ impl Evaluator {
             Val::Validator(x) => {
                 let candidate = self.synthetic(Atom::String(Arc::from(label)));
                 self.v_mut(candidate)
+                    .rare_mut()
                     .validators
                     .push((x, Default::default()));
                 self.check_validators(candidate);
@@ -52,7 +53,7 @@ impl Evaluator {
         let text = Atom::String(Arc::from(label));
         vertex.kinds.contains(Kinds::STRING)
             && vertex
-                .bounds
+                .bounds()
                 .iter()
                 .all(|(b, _)| b.admits(&text) == Some(true))
     }

@@ -99,7 +99,7 @@ impl Evaluator {
 
     fn print_list(&self, v: VertexId, indent: usize, out: &mut String) {
         let vertex = self.v(v);
-        let open = vertex.list_closed.is_none() && !vertex.list_tails.is_empty();
+        let open = vertex.list_closed.is_none() && !vertex.list_tails().is_empty();
         if vertex.list_len == 0 && !open {
             out.push_str("[]");
             return;
@@ -116,7 +116,7 @@ impl Evaluator {
         if open {
             push_indent(out, indent + 1);
             out.push_str("...");
-            if let Some((_, tail)) = vertex.list_tails.last() {
+            if let Some((_, tail)) = vertex.list_tails().last() {
                 if let super::Source::Expr(e) = tail.source {
                     if !matches!(self.code(e.unit).expr(e.id), crate::ir::Expr::Top) {
                         out.push_str(&self.source_text(e));

@@ -237,8 +237,8 @@ impl Evaluator {
         // Only the pieces needed are copied (a whole vertex would clone
         // every vector it holds).
         let source = self.v(w);
-        let (kinds, atom, bounds) = (source.kinds, source.atom.clone(), source.bounds.clone());
-        let validators = source.validators.clone();
+        let (kinds, atom) = (source.kinds, source.atom.clone());
+        let (bounds, validators) = (source.bounds().to_vec(), source.validators().to_vec());
         let arcs = source.arcs.clone();
         match atom {
             Some((atom, span)) => self.meet_atom(v, atom, span),

@@ -232,8 +232,17 @@ impl Evaluator {
         let frame = self.new_env(env, Frame::Struct(v));
         let groups = self.groups(close);
         let child_close = self.inherited(close);
+        // Room for the literal's fields, exactly, when it is the first.
+        let fields = lit.decls.len();
         for group in &groups {
-            self.group_mut(v, *group);
+            let labels = &mut self.group_mut(v, *group).labels;
+            if labels.capacity() == 0 {
+                labels.reserve_exact(fields);
+            }
+        }
+        let arcs = &mut self.v_mut(v).arcs;
+        if arcs.capacity() == 0 {
+            arcs.reserve_exact(fields);
         }
         for (index, decl) in lit.decls.iter().enumerate() {
             let index = index as u32;
@@ -286,8 +295,8 @@ impl Evaluator {
                         env: frame,
                         except: None,
                     };
-                    let position = self.v(v).patterns.len() as u32;
-                    self.v_mut(v).patterns.push(pattern);
+                    let position = self.v(v).patterns().len() as u32;
+                    self.v_mut(v).rare_mut().patterns.push(pattern);
                     for group in &groups {
                         self.group_mut(v, *group).patterns.push(position);
                     }
@@ -321,9 +330,9 @@ impl Evaluator {
                             env: frame,
                             except: Some(e),
                         };
-                        self.v_mut(v).patterns.push(pattern);
+                        self.v_mut(v).rare_mut().patterns.push(pattern);
                         if self.v(v).patterns_applied {
-                            let position = self.v(v).patterns.len() - 1;
+                            let position = self.v(v).patterns().len() - 1;
                             self.apply_pattern(v, position);
                         }
                     }
@@ -399,7 +408,7 @@ impl Evaluator {
             optional,
         });
         if self.v(v).patterns_applied {
-            for index in 0..self.v(v).patterns.len() {
+            for index in 0..self.v(v).patterns().len() {
                 self.match_pattern(v, index, child);
             }
         }
@@ -410,7 +419,7 @@ impl Evaluator {
     }
 
     fn apply_all_patterns(&mut self, v: VertexId) {
-        for index in 0..self.v(v).patterns.len() {
+        for index in 0..self.v(v).patterns().len() {
             self.apply_pattern(v, index);
         }
         self.v_mut(v).patterns_applied = true;
@@ -425,7 +434,7 @@ impl Evaluator {
 
     /// Gives `child` the pattern's value if its label matches.
     fn match_pattern(&mut self, v: VertexId, index: usize, child: VertexId) {
-        let pattern = self.v(v).patterns[index];
+        let pattern = self.v(v).patterns()[index];
         let label = self.v(child).label;
         let Label::Field(_) = label else { return };
         if !self.labels.kind(label).is_regular() {

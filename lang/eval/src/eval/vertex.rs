@@ -5,6 +5,7 @@ use super::{CloseRef, Conjunct, EnvId, ExprRef, VertexId};
 use crate::ir::Optionality;
 use crate::label::Label;
 use crate::value::{Atom, Bound, Kinds};
+use smallvec::SmallVec;
 use std::collections::VecDeque;
 use tenon_diagnostics::Span;
 
@@ -156,27 +157,25 @@ pub struct Disjunction {
 pub struct Vertex {
     pub parent: Option<VertexId>,
     pub label: Label,
-    pub conjuncts: Vec<Conjunct>,
+    /// Most vertices have one conjunct: it is stored inline.
+    pub conjuncts: SmallVec<[Conjunct; 1]>,
     pub state: State,
     pub kinds: Kinds,
     /// Where the kind was narrowed (for conflict messages).
     pub kind_span: Option<Span>,
     pub atom: Option<(Atom, Span)>,
-    pub bounds: Vec<(Bound, Span)>,
-    /// Package functions used as constraints, checked by `finalize`.
-    pub validators: Vec<(super::builtins::Validator, Span)>,
+    /// Bounds, validators, patterns and list tails (boxed: most vertices
+    /// have none of them).
+    pub rare: Option<Box<Rare>>,
     /// Index into the evaluator's errors: this value is bottom.
     pub error: Option<u32>,
     pub arcs: Vec<Arc>,
     /// Position of each arc by label, once there are many.
     #[allow(clippy::box_collection)]
     pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
-    pub patterns: Vec<Pattern>,
     pub groups: Vec<Group>,
     /// Number of list elements, when this is a list.
     pub list_len: u32,
-    /// `...T` of list literals: (first index it applies from, T).
-    pub list_tails: Vec<(u32, Conjunct)>,
     /// A closed list literal fixed the length.
     pub list_closed: Option<(u32, Span)>,
     /// Phase two's queue (boxed, and dropped once empty: most vertices
@@ -184,7 +183,7 @@ pub struct Vertex {
     pub pending: Option<Box<Queue>>,
     pub disjunction: Option<Box<Disjunction>>,
     /// References already expanded into this vertex (cycle guard).
-    pub expanded: Vec<(VertexId, CloseRef)>,
+    pub expanded: SmallVec<[(VertexId, CloseRef); 2]>,
     /// Values without conjuncts (comprehension keys, builtin results).
     pub synthetic: bool,
     /// Disjunctions met while evaluating, and the choices forced when
@@ -206,29 +205,58 @@ pub struct Vertex {
     pub def_close: CloseRef,
 }
 
+/// The parts of a vertex that few vertices have.
+#[derive(Clone, Debug, Default)]
+pub struct Rare {
+    pub bounds: Vec<(Bound, Span)>,
+    /// Package functions used as constraints, checked by `finalize`.
+    pub validators: Vec<(super::builtins::Validator, Span)>,
+    pub patterns: Vec<Pattern>,
+    /// `...T` of list literals: (first index it applies from, T).
+    pub list_tails: Vec<(u32, Conjunct)>,
+}
+
 impl Vertex {
+    pub fn bounds(&self) -> &[(Bound, Span)] {
+        self.rare.as_ref().map_or(&[], |r| &r.bounds)
+    }
+
+    pub fn validators(&self) -> &[(super::builtins::Validator, Span)] {
+        self.rare.as_ref().map_or(&[], |r| &r.validators)
+    }
+
+    pub fn patterns(&self) -> &[Pattern] {
+        self.rare.as_ref().map_or(&[], |r| &r.patterns)
+    }
+
+    pub fn list_tails(&self) -> &[(u32, Conjunct)] {
+        self.rare.as_ref().map_or(&[], |r| &r.list_tails)
+    }
+
+    /// The rare parts, created on first use.
+    pub fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+
     pub fn new(parent: Option<VertexId>, label: Label) -> Vertex {
         Vertex {
             parent,
             label,
-            conjuncts: Vec::new(),
+            conjuncts: SmallVec::new(),
             state: State::New,
             kinds: Kinds::TOP,
             kind_span: None,
             atom: None,
-            bounds: Vec::new(),
-            validators: Vec::new(),
+            rare: None,
             error: None,
             arcs: Vec::new(),
             arc_index: None,
-            patterns: Vec::new(),
             groups: Vec::new(),
             list_len: 0,
-            list_tails: Vec::new(),
             list_closed: None,
             pending: None,
             disjunction: None,
-            expanded: Vec::new(),
+            expanded: SmallVec::new(),
             synthetic: false,
             forking: None,
             share: None,
