@@ -102,8 +102,9 @@ impl Evaluator {
 
     /// Structure sharing: a vertex whose only conjunct is a reference to
     /// another (`labels: _labels`) becomes that vertex instead of a copy,
-    /// when nothing about it could differ: no closedness, no forced
-    /// disjunction choices, not a definition, not a cycle.
+    /// when nothing about it could differ: no closedness the target's
+    /// conjuncts do not already have, no forced disjunction choices, not a
+    /// definition, not a cycle.
     pub(crate) fn try_share(&mut self, v: VertexId) -> bool {
         let vertex = self.v(v);
         if vertex.conjuncts.len() != 1 || !vertex.choices().is_empty() || vertex.parent.is_none() {
@@ -113,9 +114,6 @@ impl Evaluator {
         let Source::Expr(e) = conjunct.source else {
             return false;
         };
-        if conjunct.close.0 != 0 {
-            return false;
-        }
         if !matches!(
             self.code(e.unit).expr(e.id),
             Expr::Ref(_) | Expr::Select(..)
@@ -140,9 +138,71 @@ impl Evaluator {
         {
             return false;
         }
+        let close = conjunct.close;
+        if close.0 != 0 && !self.closes_alike(w, close) && !self.is_settled_scalar(w) {
+            return false;
+        }
         self.structure(w);
+        if close.0 != 0 && !self.closes_alike(w, close) && !self.is_settled_scalar(w) {
+            return false;
+        }
         self.v_mut(v).share = Some(w);
         true
+    }
+
+    /// Whether `w` is an evaluated value that closedness cannot touch: no
+    /// struct or list, no error, in a struct that is done. (Evaluates it.)
+    fn is_settled_scalar(&mut self, w: VertexId) -> bool {
+        let parent = self.v(w).parent;
+        if parent.is_some_and(|p| self.v(p).state != State::Done) {
+            return false;
+        }
+        self.structure(w);
+        let vertex = self.v(w);
+        vertex.state == State::Done
+            && vertex.error.is_none()
+            && vertex.arcs.is_empty()
+            && vertex.groups.is_empty()
+            && !vertex.kinds.intersects(Kinds::STRUCT.join(Kinds::LIST))
+    }
+
+    /// Whether unifying `w` in under the closedness chain `close` would
+    /// give its conjuncts the closedness they already have (`labels:
+    /// _labels` inside a definition): every group of `close` is in each
+    /// conjunct's own chain, no chain has `close()`'s one-level groups,
+    /// and `w`'s conjuncts are final (its struct is done).
+    fn closes_alike(&self, w: VertexId, close: CloseRef) -> bool {
+        let Some(outer) = self.plain_groups(close) else {
+            return false;
+        };
+        let vertex = self.v(w);
+        if vertex.synthetic || vertex.conjuncts.is_empty() {
+            return false;
+        }
+        if vertex
+            .parent
+            .is_some_and(|p| self.v(p).state != State::Done)
+        {
+            return false;
+        }
+        vertex.conjuncts.iter().all(|c| {
+            self.plain_groups(c.close)
+                .is_some_and(|inner| outer.iter().all(|g| inner.contains(g)))
+        })
+    }
+
+    /// The groups of a closedness chain, unless one closes a single level.
+    fn plain_groups(&self, mut close: CloseRef) -> Option<Vec<u32>> {
+        let mut out = Vec::new();
+        while close.0 != 0 {
+            let node = self.close_nodes[close.0 as usize];
+            if node.shallow {
+                return None;
+            }
+            out.push(node.group);
+            close = node.parent;
+        }
+        Some(out)
     }
 
     /// What a vertex stands for: the vertex it shares, or the default of
