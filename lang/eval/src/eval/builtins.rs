@@ -269,7 +269,7 @@ impl Evaluator {
         if let Some((atom, _)) = &vertex.atom {
             return Ok(atom_value(atom.clone()));
         }
-        if vertex.disjunction.is_some() {
+        if vertex.disjunction().is_some() {
             return Ok(self.opaque(w));
         }
         let plain = self.plain_value(w)?;
@@ -296,7 +296,7 @@ impl Evaluator {
     fn plain_value(&mut self, w: VertexId) -> Result<Value, EvalError> {
         let vertex = self.v(w);
         if vertex.kinds == Kinds::LIST {
-            let elements: Vec<VertexId> = (0..vertex.list_len)
+            let elements: Vec<VertexId> = (0..vertex.list_len())
                 .filter_map(|i| vertex.arc(Label::Index(i)).map(|a| a.vertex))
                 .collect();
             let mut items = Vec::with_capacity(elements.len());
@@ -377,8 +377,8 @@ impl Evaluator {
                 }
                 let vertex = self.v_mut(list);
                 vertex.kinds = Kinds::LIST;
-                vertex.list_len = len;
-                vertex.list_closed = Some((len, Default::default()));
+                vertex.set_list_len(len);
+                vertex.set_list_closed((len, Default::default()));
                 list
             }
             Value::Struct(fields) => {

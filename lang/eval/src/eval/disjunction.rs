@@ -125,9 +125,9 @@ impl Evaluator {
                         spare = Some(fork);
                     }
                 }
-                None => match self.v(fork).disjunction.clone() {
+                None => match self.v(fork).disjunction().cloned() {
                     Some(nested) => {
-                        survivors.extend(nested.forks.iter().map(|&(f, d)| (f, d && default)))
+                        survivors.extend(nested.forks.iter().map(|&(f, d)| (f, d && default)));
                     }
                     None => survivors.push((fork, default)),
                 },
@@ -288,9 +288,10 @@ impl Evaluator {
         let vertex = self.v_mut(v);
         vertex.kinds = kinds;
         vertex.arcs.clear();
-        vertex.arc_index = None;
         vertex.atom = None;
-        vertex.disjunction = Some(Box::new(Disjunction { forks: unique }));
+        let rare = vertex.rare_mut();
+        rare.arc_index = None;
+        rare.disjunction = Some(Disjunction { forks: unique });
     }
 
     /// `v` takes the value of `fork`.
@@ -306,14 +307,12 @@ impl Evaluator {
         vertex.kinds = source.kinds;
         vertex.kind_span = source.kind_span;
         vertex.atom = source.atom;
+        // Bounds, validators, patterns, list shape, arc index and
+        // disjunction.
         vertex.rare = source.rare;
         vertex.error = source.error;
         vertex.arcs = source.arcs;
-        vertex.arc_index = source.arc_index;
         vertex.groups = source.groups;
-        vertex.list_len = source.list_len;
-        vertex.list_closed = source.list_closed;
-        vertex.disjunction = source.disjunction;
     }
 
     /// Structural equality of two evaluated values.
@@ -332,7 +331,7 @@ impl Evaluator {
             return true;
         }
         let (x, y) = (self.v(a), self.v(b));
-        if x.kinds != y.kinds || x.disjunction.is_some() || y.disjunction.is_some() {
+        if x.kinds != y.kinds || x.disjunction().is_some() || y.disjunction().is_some() {
             return false;
         }
         match (&x.atom, &y.atom) {
@@ -348,7 +347,7 @@ impl Evaluator {
         if bounds_x != bounds_y
             || validators(x) != validators(y)
             || x.arcs.len() != y.arcs.len()
-            || x.list_len != y.list_len
+            || x.list_len() != y.list_len()
         {
             return false;
         }

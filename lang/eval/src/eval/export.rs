@@ -27,8 +27,8 @@ impl Evaluator {
             return;
         }
         if vertex.kinds == Kinds::LIST {
-            out.begin_list(vertex.list_len as usize);
-            for i in 0..vertex.list_len {
+            out.begin_list(vertex.list_len() as usize);
+            for i in 0..vertex.list_len() {
                 if let Some(arc) = vertex.arc(Label::Index(i)) {
                     self.emit(arc.vertex, out);
                 }

@@ -89,7 +89,7 @@ impl Evaluator {
             }
             return;
         }
-        if vertex.disjunction.is_some() {
+        if vertex.disjunction().is_some() {
             if concrete {
                 let span = self.conjunct_span(v).into_iter().collect();
                 let mut error =
@@ -116,7 +116,7 @@ impl Evaluator {
         }
         for arc in &vertex.arcs {
             let exported = match arc.label {
-                Label::Index(i) => i < vertex.list_len,
+                Label::Index(i) => i < vertex.list_len(),
                 Label::Field(_) => self.labels.kind(arc.label).is_exported(),
             };
             match arc.optional {
@@ -139,7 +139,7 @@ impl Evaluator {
     }
 
     fn describe_disjunction(&self, v: VertexId) -> String {
-        let Some(d) = &self.v(v).disjunction else {
+        let Some(d) = self.v(v).disjunction() else {
             return String::new();
         };
         let any_default = d.forks.iter().any(|f| f.1);

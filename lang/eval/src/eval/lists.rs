@@ -109,15 +109,15 @@ impl Evaluator {
 
     fn list_shape(&mut self, v: VertexId, count: u32, tail: Option<Conjunct>, span: Span) {
         let vertex = self.v_mut(v);
-        vertex.list_len = vertex.list_len.max(count);
+        vertex.set_list_len(vertex.list_len().max(count));
         match tail {
-            None => match vertex.list_closed {
+            None => match vertex.list_closed() {
                 Some((closed, _)) if closed != count => {
                     let message = format!("incompatible list lengths ({closed} and {count})");
                     self.fail(v, EvalError::new(ErrorKind::Conflict, message, vec![span]));
                 }
                 Some(_) => {}
-                None => vertex.list_closed = Some((count, span)),
+                None => vertex.set_list_closed((count, span)),
             },
             Some(tail) => {
                 vertex.rare_mut().list_tails.push((count, tail));
@@ -150,17 +150,17 @@ impl Evaluator {
     /// Copies the length rules of an evaluated list into `v`.
     pub(crate) fn merge_list_shape(&mut self, v: VertexId, w: VertexId) {
         let source = self.v(w);
-        let (source_closed, source_len) = (source.list_closed, source.list_len);
+        let (source_closed, source_len) = (source.list_closed(), source.list_len());
         let span = source_closed.map(|c| c.1).unwrap_or_default();
         match source_closed {
             Some((closed, _)) => {
                 let vertex = self.v_mut(v);
-                match vertex.list_closed {
+                match vertex.list_closed() {
                     Some((mine, _)) if mine != closed => {
                         let message = format!("incompatible list lengths ({mine} and {closed})");
                         self.fail(v, EvalError::new(ErrorKind::Conflict, message, vec![span]));
                     }
-                    _ => vertex.list_closed = Some((closed, span)),
+                    _ => vertex.set_list_closed((closed, span)),
                 }
             }
             None => {
@@ -171,7 +171,7 @@ impl Evaluator {
             }
         }
         let vertex = self.v_mut(v);
-        vertex.list_len = vertex.list_len.max(source_len);
+        vertex.set_list_len(vertex.list_len().max(source_len));
     }
 
     /// Length checks once all list conjuncts are in.
@@ -180,11 +180,11 @@ impl Evaluator {
         if vertex.kinds != Kinds::LIST {
             return;
         }
-        if let Some((closed, span)) = vertex.list_closed {
-            if vertex.list_len > closed {
+        if let Some((closed, span)) = vertex.list_closed() {
+            if vertex.list_len() > closed {
                 let message = format!(
                     "incompatible list lengths ({closed} and {})",
-                    vertex.list_len
+                    vertex.list_len()
                 );
                 self.fail(v, EvalError::new(ErrorKind::Conflict, message, vec![span]));
             }
@@ -223,7 +223,7 @@ impl Evaluator {
                 vec![span],
             ));
         }
-        let len = i64::from(self.v(list).list_len);
+        let len = i64::from(self.v(list).list_len());
         let bound = |this: &mut Self, value: Option<Val>, default: i64| -> Result<i64, EvalError> {
             let Some(value) = value else {
                 return Ok(default);
@@ -275,8 +275,8 @@ impl Evaluator {
         }
         let count = (high - low) as u32;
         let vertex = self.v_mut(result);
-        vertex.list_len = count;
-        vertex.list_closed = Some((count, span));
+        vertex.set_list_len(count);
+        vertex.set_list_closed((count, span));
         vertex.synthetic = true;
         Val::Vertex(result)
     }

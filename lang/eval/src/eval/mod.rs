@@ -125,6 +125,8 @@ pub struct Evaluator {
     next_group: u32,
     /// Struct `let`s, one vertex per frame and let.
     lets: HashMap<(EnvId, ExprRef), VertexId>,
+    /// Comprehension keys, one vertex per label.
+    keys: HashMap<Label, VertexId>,
     pub(crate) errors: Vec<EvalError>,
     /// Compiled regular expressions, by pattern.
     pub(crate) regexes: HashMap<Shared<str>, Shared<regex::Regex>>,
@@ -159,6 +161,7 @@ impl Evaluator {
             }],
             next_group: 1,
             lets: HashMap::new(),
+            keys: HashMap::new(),
             errors: Vec::new(),
             regexes: HashMap::new(),
             limits,

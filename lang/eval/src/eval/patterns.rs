@@ -43,7 +43,7 @@ impl Evaluator {
         if self.v(w).error.is_some() {
             return false;
         }
-        if let Some(d) = self.v(w).disjunction.clone() {
+        if let Some(d) = self.v(w).disjunction().cloned() {
             return d.forks.iter().any(|&(f, _)| self.vertex_admits(f, label));
         }
         let vertex = self.v(w);

@@ -42,7 +42,7 @@ impl Evaluator {
             let _ = write!(out, "_|_ // {}", error.message);
             return;
         }
-        if let Some(d) = &vertex.disjunction {
+        if let Some(d) = vertex.disjunction() {
             let all_default = d.forks.iter().all(|f| f.1);
             for (i, &(fork, default)) in d.forks.iter().enumerate() {
                 if i > 0 {
@@ -99,13 +99,13 @@ impl Evaluator {
 
     fn print_list(&self, v: VertexId, indent: usize, out: &mut String) {
         let vertex = self.v(v);
-        let open = vertex.list_closed.is_none() && !vertex.list_tails().is_empty();
-        if vertex.list_len == 0 && !open {
+        let open = vertex.list_closed().is_none() && !vertex.list_tails().is_empty();
+        if vertex.list_len() == 0 && !open {
             out.push_str("[]");
             return;
         }
         out.push_str("[\n");
-        for i in 0..vertex.list_len {
+        for i in 0..vertex.list_len() {
             push_indent(out, indent + 1);
             match vertex.arc(Label::Index(i)) {
                 Some(arc) => self.print_value(arc.vertex, indent + 1, out),

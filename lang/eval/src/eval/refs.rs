@@ -214,7 +214,7 @@ impl Evaluator {
                 v = target;
                 continue;
             }
-            let Some(d) = &vertex.disjunction else {
+            let Some(d) = vertex.disjunction() else {
                 return v;
             };
             let mut defaults = d.forks.iter().filter(|f| f.1);
@@ -437,7 +437,7 @@ impl Evaluator {
                         vec![span],
                     ));
                 }
-                let len = self.v(base).list_len;
+                let len = self.v(base).list_len();
                 match self.v(base).arc(Label::Index(i as u32)) {
                     Some(arc) if (i as u64) < len as u64 => Val::Vertex(arc.vertex),
                     _ => {

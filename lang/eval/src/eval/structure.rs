@@ -49,7 +49,7 @@ impl Evaluator {
         if vertex.struct_literal
             && vertex.kinds == Kinds::TOP
             && vertex.atom.is_none()
-            && vertex.disjunction.is_none()
+            && vertex.disjunction().is_none()
         {
             self.v_mut(v).kinds = Kinds::STRUCT;
         }

@@ -164,24 +164,16 @@ pub struct Vertex {
     /// Where the kind was narrowed (for conflict messages).
     pub kind_span: Option<Span>,
     pub atom: Option<(Atom, Span)>,
-    /// Bounds, validators, patterns and list tails (boxed: most vertices
-    /// have none of them).
+    /// Bounds, validators, patterns, list shape, arc index, resolved
+    /// disjunction (boxed: most vertices have none of them).
     pub rare: Option<Box<Rare>>,
     /// Index into the evaluator's errors: this value is bottom.
     pub error: Option<u32>,
     pub arcs: Vec<Arc>,
-    /// Position of each arc by label, once there are many.
-    #[allow(clippy::box_collection)]
-    pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
     pub groups: Vec<Group>,
-    /// Number of list elements, when this is a list.
-    pub list_len: u32,
-    /// A closed list literal fixed the length.
-    pub list_closed: Option<(u32, Span)>,
     /// Phase two's queue (boxed, and dropped once empty: most vertices
     /// have none).
     pub pending: Option<Box<Queue>>,
-    pub disjunction: Option<Box<Disjunction>>,
     /// References already expanded into this vertex (cycle guard).
     pub expanded: SmallVec<[(VertexId, CloseRef); 2]>,
     /// Values without conjuncts (comprehension keys, builtin results).
@@ -214,6 +206,13 @@ pub struct Rare {
     pub patterns: Vec<Pattern>,
     /// `...T` of list literals: (first index it applies from, T).
     pub list_tails: Vec<(u32, Conjunct)>,
+    /// Number of list elements, when this is a list.
+    pub list_len: u32,
+    /// A closed list literal fixed the length.
+    pub list_closed: Option<(u32, Span)>,
+    /// Position of each arc by label, once there are many.
+    pub arc_index: Option<std::collections::HashMap<Label, u32>>,
+    pub disjunction: Option<Disjunction>,
 }
 
 impl Vertex {
@@ -233,6 +232,28 @@ impl Vertex {
         self.rare.as_ref().map_or(&[], |r| &r.list_tails)
     }
 
+    pub fn list_len(&self) -> u32 {
+        self.rare.as_ref().map_or(0, |r| r.list_len)
+    }
+
+    pub fn set_list_len(&mut self, len: u32) {
+        if len != 0 || self.rare.is_some() {
+            self.rare_mut().list_len = len;
+        }
+    }
+
+    pub fn list_closed(&self) -> Option<(u32, Span)> {
+        self.rare.as_ref().and_then(|r| r.list_closed)
+    }
+
+    pub fn set_list_closed(&mut self, closed: (u32, Span)) {
+        self.rare_mut().list_closed = Some(closed);
+    }
+
+    pub fn disjunction(&self) -> Option<&Disjunction> {
+        self.rare.as_ref().and_then(|r| r.disjunction.as_ref())
+    }
+
     /// The rare parts, created on first use.
     pub fn rare_mut(&mut self) -> &mut Rare {
         self.rare.get_or_insert_with(Default::default)
@@ -250,12 +271,8 @@ impl Vertex {
             rare: None,
             error: None,
             arcs: Vec::new(),
-            arc_index: None,
             groups: Vec::new(),
-            list_len: 0,
-            list_closed: None,
             pending: None,
-            disjunction: None,
             expanded: SmallVec::new(),
             synthetic: false,
             forking: None,
@@ -273,7 +290,7 @@ impl Vertex {
     }
 
     pub fn arc_position(&self, label: Label) -> Option<usize> {
-        match &self.arc_index {
+        match self.rare.as_ref().and_then(|r| r.arc_index.as_ref()) {
             Some(index) => index.get(&label).map(|&i| i as usize),
             None => self.arcs.iter().position(|a| a.label == label),
         }
@@ -283,18 +300,19 @@ impl Vertex {
     pub fn push_arc(&mut self, arc: Arc) {
         self.arcs.push(arc);
         const INDEX_FROM: usize = 16;
-        match &mut self.arc_index {
+        let len = self.arcs.len();
+        match self.rare.as_mut().and_then(|r| r.arc_index.as_mut()) {
             Some(index) => {
-                index.insert(arc.label, self.arcs.len() as u32 - 1);
+                index.insert(arc.label, len as u32 - 1);
             }
-            None if self.arcs.len() > INDEX_FROM => {
+            None if len > INDEX_FROM => {
                 let index = self
                     .arcs
                     .iter()
                     .enumerate()
                     .map(|(i, a)| (a.label, i as u32))
                     .collect();
-                self.arc_index = Some(Box::new(index));
+                self.rare_mut().arc_index = Some(index);
             }
             None => {}
         }
