@@ -86,15 +86,28 @@ impl Evaluator {
         let mut survivors = Vec::new();
         let mut failures = Vec::new();
         let mut combination = vec![0usize; options.len()];
-        // A scalar fork that failed is reused for the next combination.
+        // A scalar fork that failed is reused for the next combination, and
+        // scalar forks no value refers to any more for later disjunctions.
         let mut spare: Option<VertexId> = None;
+        let mut created = Vec::new();
         'combinations: loop {
-            let fork = match spare.take() {
+            let reused = match spare.take() {
+                Some(fork) => Some(fork),
+                None if scalar => self.free_forks.pop().inspect(|&fork| created.push(fork)),
+                None => None,
+            };
+            let fork = match reused {
                 Some(fork) => {
                     *self.v_mut(fork) = super::Vertex::new(self.v(v).parent, self.v(v).label);
                     fork
                 }
-                None => self.new_vertex(self.v(v).parent, self.v(v).label),
+                None => {
+                    let fork = self.new_vertex(self.v(v).parent, self.v(v).label);
+                    if scalar {
+                        created.push(fork);
+                    }
+                    fork
+                }
             };
             self.v_mut(fork).fork_of = Some(v);
             let mut choices = self.v(v).choices().to_vec();
@@ -143,6 +156,8 @@ impl Evaluator {
             break;
         }
         if survivors.is_empty() {
+            // Every fork failed: none is referred to.
+            self.free_forks.extend(created);
             if failures.len() > 1 {
                 let mut spans = Vec::new();
                 let messages: Vec<String> = failures
@@ -173,6 +188,13 @@ impl Evaluator {
             return;
         }
         self.resolve_alternatives(v, survivors);
+        // One value left: it was copied into `v`, and no scalar fork is
+        // referred to any more. Several: only the failed spare is free.
+        if self.v(v).disjunction().is_none() {
+            self.free_forks.extend(created);
+        } else if let Some(fork) = spare {
+            self.free_forks.push(fork);
+        }
     }
 
     /// A fork of a scalar vertex: its kinds, atom and bounds so far, met

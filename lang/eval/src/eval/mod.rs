@@ -127,6 +127,8 @@ pub struct Evaluator {
     lets: HashMap<(EnvId, ExprRef), VertexId>,
     /// Comprehension keys, one vertex per label.
     keys: HashMap<Label, VertexId>,
+    /// Scalar disjunction forks no value refers to, for reuse.
+    free_forks: Vec<VertexId>,
     pub(crate) errors: Vec<EvalError>,
     /// Compiled regular expressions, by pattern.
     pub(crate) regexes: HashMap<Shared<str>, Shared<regex::Regex>>,
@@ -162,6 +164,7 @@ impl Evaluator {
             next_group: 1,
             lets: HashMap::new(),
             keys: HashMap::new(),
+            free_forks: Vec::new(),
             errors: Vec::new(),
             regexes: HashMap::new(),
             limits,
