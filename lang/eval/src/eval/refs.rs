@@ -139,31 +139,42 @@ impl Evaluator {
             return false;
         }
         let close = conjunct.close;
-        if close.0 != 0 && !self.closes_alike(w, close) && !self.is_settled_scalar(w) {
+        if close.0 != 0 && !self.closes_alike(w, close) && !self.is_settled(w, close) {
             return false;
         }
         self.structure(w);
-        if close.0 != 0 && !self.closes_alike(w, close) && !self.is_settled_scalar(w) {
+        if close.0 != 0 && !self.closes_alike(w, close) && !self.is_settled(w, close) {
             return false;
         }
         self.v_mut(v).share = Some(w);
         true
     }
 
-    /// Whether `w` is an evaluated value that closedness cannot touch: no
-    /// struct or list, no error, in a struct that is done. (Evaluates it.)
-    fn is_settled_scalar(&mut self, w: VertexId) -> bool {
+    /// Whether `w` is an evaluated value the closedness chain `close`
+    /// cannot change, in a struct that is done (evaluates it): a scalar,
+    /// or a list. A list's elements would get `close`'s groups on every
+    /// conjunct, and a group every struct literal and computed field of a
+    /// struct declares its labels to allows all of them.
+    fn is_settled(&mut self, w: VertexId, close: CloseRef) -> bool {
         let parent = self.v(w).parent;
-        if parent.is_some_and(|p| self.v(p).state != State::Done) {
+        if parent.is_some_and(|p| self.v(p).state != State::Done)
+            || self.plain_groups(close).is_none()
+        {
             return false;
         }
         self.structure(w);
         let vertex = self.v(w);
+        let scalar =
+            vertex.arcs.is_empty() && !vertex.kinds.intersects(Kinds::STRUCT.join(Kinds::LIST));
+        let list = vertex.kinds == Kinds::LIST
+            && vertex
+                .conjuncts
+                .iter()
+                .all(|c| self.plain_groups(c.close).is_some());
         vertex.state == State::Done
             && vertex.error.is_none()
-            && vertex.arcs.is_empty()
             && vertex.groups.is_empty()
-            && !vertex.kinds.intersects(Kinds::STRUCT.join(Kinds::LIST))
+            && (scalar || list)
     }
 
     /// Whether unifying `w` in under the closedness chain `close` would
