@@ -28,7 +28,28 @@ impl Evaluator {
 
     /// Reports every field of `v` that some group does not allow.
     pub(crate) fn check_closedness(&mut self, v: VertexId) {
-        if self.v(v).groups.iter().all(|g| g.open) {
+        let vertex = self.v(v);
+        if vertex.groups.iter().all(|g| g.open) {
+            return;
+        }
+        // Without patterns, the groups' labels decide (nothing to copy).
+        if vertex.groups.iter().all(|g| g.patterns.is_empty()) {
+            let rejected: Vec<VertexId> = vertex
+                .arcs
+                .iter()
+                .filter(|arc| {
+                    matches!(arc.label, Label::Field(_))
+                        && self.labels.kind(arc.label).is_regular()
+                        && !vertex
+                            .groups
+                            .iter()
+                            .all(|g| g.open || g.labels.contains(&arc.label))
+                })
+                .map(|arc| arc.vertex)
+                .collect();
+            for child in rejected {
+                self.reject(child);
+            }
             return;
         }
         let groups = self.v(v).groups.clone();
@@ -39,15 +60,20 @@ impl Evaluator {
                 continue;
             }
             if !self.allowed(v, &groups, arc.label) {
-                let span = self.label_span(arc.vertex);
-                let error = EvalError::new(
-                    ErrorKind::NotAllowed,
-                    "field not allowed",
-                    span.into_iter().collect(),
-                );
-                self.fail(arc.vertex, error);
+                self.reject(arc.vertex);
             }
         }
+    }
+
+    /// The field `child` is not allowed.
+    fn reject(&mut self, child: VertexId) {
+        let span = self.label_span(child);
+        let error = EvalError::new(
+            ErrorKind::NotAllowed,
+            "field not allowed",
+            span.into_iter().collect(),
+        );
+        self.fail(child, error);
     }
 
     /// Whether every group of `v` allows the field `label`.

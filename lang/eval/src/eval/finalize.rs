@@ -32,7 +32,7 @@ impl Evaluator {
             return;
         }
         self.depth += 1;
-        let arcs: Vec<VertexId> = self
+        let arcs: smallvec::SmallVec<[VertexId; 8]> = self
             .v(v)
             .arcs
             .iter()

@@ -241,17 +241,22 @@ impl Evaluator {
 
     /// The chain children inherit: without the groups of `close()`.
     pub(crate) fn inherited(&mut self, close: CloseRef) -> CloseRef {
-        let mut nodes = Vec::new();
         let mut current = close;
         let mut any_shallow = false;
         while current.0 != 0 {
             let node = self.close_nodes[current.0 as usize];
             any_shallow |= node.shallow;
-            nodes.push(node);
             current = node.parent;
         }
         if !any_shallow {
             return close;
+        }
+        let mut nodes = Vec::new();
+        let mut current = close;
+        while current.0 != 0 {
+            let node = self.close_nodes[current.0 as usize];
+            nodes.push(node);
+            current = node.parent;
         }
         let mut result = CloseRef(0);
         for node in nodes.into_iter().rev().filter(|n| !n.shallow) {
@@ -266,8 +271,8 @@ impl Evaluator {
     }
 
     /// The groups of a closedness chain, innermost first.
-    pub(crate) fn groups(&self, mut close: CloseRef) -> Vec<u32> {
-        let mut out = Vec::new();
+    pub(crate) fn groups(&self, mut close: CloseRef) -> smallvec::SmallVec<[u32; 4]> {
+        let mut out = smallvec::SmallVec::new();
         while close.0 != 0 {
             let node = self.close_nodes[close.0 as usize];
             out.push(node.group);

@@ -89,6 +89,9 @@ impl Evaluator {
     /// values (the whole evaluation stops), or nesting too deep (only
     /// this value fails).
     pub(crate) fn limit_error(&self, v: VertexId) -> Option<EvalError> {
+        if !self.limit_hit && self.depth < self.limits.max_depth {
+            return None;
+        }
         let span = self.conjunct_span(v).into_iter().collect();
         if self.limit_hit {
             let message = format!(
