@@ -74,12 +74,37 @@ impl Evaluator {
 
     /// Every error in the tree below `v`; incomplete values count only
     /// where they would be exported (`concrete`).
+    /// A value reached again (shared by several references) is not walked
+    /// again: it would only repeat its errors.
     pub(crate) fn collect_errors(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
-        super::with_stack(|| self.collect_errors_now(v, concrete, out))
+        let mut seen = vec![0u8; self.vertices.len()];
+        self.collect_errors_in(v, concrete, out, &mut seen)
     }
 
-    fn collect_errors_now(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
+    fn collect_errors_in(
+        &self,
+        v: VertexId,
+        concrete: bool,
+        out: &mut Vec<EvalError>,
+        seen: &mut [u8],
+    ) {
+        super::with_stack(|| self.collect_errors_now(v, concrete, out, seen))
+    }
+
+    fn collect_errors_now(
+        &self,
+        v: VertexId,
+        concrete: bool,
+        out: &mut Vec<EvalError>,
+        seen: &mut [u8],
+    ) {
         let v = self.resolved(v);
+        // 1: walked for real errors; 2: for incomplete values too.
+        let level = 1 + u8::from(concrete);
+        if seen[v.0 as usize] >= level {
+            return;
+        }
+        seen[v.0 as usize] = level;
         let vertex = self.v(v);
         if let Some(error) = self.error_of(v) {
             if concrete || !error.is_incomplete() {
@@ -133,7 +158,9 @@ impl Evaluator {
                         out.push(error);
                     }
                 }
-                Optionality::Regular => self.collect_errors(arc.vertex, concrete && exported, out),
+                Optionality::Regular => {
+                    self.collect_errors_in(arc.vertex, concrete && exported, out, seen)
+                }
             }
         }
     }
