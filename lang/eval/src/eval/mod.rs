@@ -26,6 +26,7 @@ mod patterns;
 mod print;
 mod refs;
 mod scalar;
+mod share;
 mod structure;
 mod vertex;
 
