@@ -64,7 +64,7 @@ pub fn run(
     let sources = std::mem::take(&mut loaded.sources);
     let outcome = std::thread::Builder::new()
         .stack_size(STACK)
-        .spawn(move || evaluate(&loaded, expression.as_ref(), output))
+        .spawn(move || evaluate(loaded, expression, output))
         .map_err(|e| format!("cannot start the evaluator: {e}"))?
         .join()
         .map_err(|_| "the evaluator crashed".to_string())?;
@@ -78,17 +78,14 @@ pub fn run(
 }
 
 fn evaluate(
-    loaded: &load::Loaded,
-    expr: Option<&ast::Expr>,
+    loaded: load::Loaded,
+    expr: Option<ast::Expr>,
     output: Output,
 ) -> Result<String, Vec<Diagnostic>> {
-    let files: Vec<&ast::File> = loaded.files.iter().collect();
-    let packages = loaded.packages();
-    let (module, diagnostics) =
-        Module::compile_with_imports(&files, expr, &load::imports(&packages));
-    if diagnostics.iter().any(|d| d.is_error()) {
-        return Err(diagnostics);
-    }
+    let module = compile(&loaded, expr.as_ref())?;
+    // The syntax trees are not needed any more: their memory goes back
+    // before evaluation builds its values.
+    drop((loaded, expr));
     let mut evaluation = module.evaluate();
     let result = match output {
         Output::Tenon => evaluation.print(),
@@ -112,6 +109,17 @@ fn evaluate(
     // one (millions for a large render) would only delay the exit.
     std::mem::forget(evaluation);
     result
+}
+
+fn compile(loaded: &load::Loaded, expr: Option<&ast::Expr>) -> Result<Module, Vec<Diagnostic>> {
+    let files: Vec<&ast::File> = loaded.files.iter().collect();
+    let packages = loaded.packages();
+    let (module, diagnostics) =
+        Module::compile_with_imports(&files, expr, &load::imports(&packages));
+    if diagnostics.iter().any(|d| d.is_error()) {
+        return Err(diagnostics);
+    }
+    Ok(module)
 }
 
 fn fail(diagnostics: &[Diagnostic], sources: &SourceMap) -> ExitCode {
