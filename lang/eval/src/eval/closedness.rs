@@ -33,7 +33,7 @@ impl Evaluator {
             return;
         }
         // Without patterns, the groups' labels decide (nothing to copy).
-        if vertex.groups.iter().all(|g| g.patterns.is_empty()) {
+        if vertex.groups.iter().all(|g| g.patterns.is_none()) {
             let rejected: Vec<VertexId> = vertex
                 .arcs
                 .iter()
@@ -82,7 +82,7 @@ impl Evaluator {
         groups.iter().all(|group| {
             group.open
                 || group.labels.contains(&label)
-                || group.patterns.iter().any(|&p| {
+                || group.patterns.iter().flat_map(|p| p.iter()).any(|&p| {
                     let pattern = self.v(v).patterns()[p as usize];
                     self.label_matches(pattern.pattern, Some(pattern.env), &text)
                 })

@@ -109,7 +109,7 @@ impl Evaluator {
                     fork
                 }
             };
-            self.v_mut(fork).fork_of = Some(v);
+            self.v_mut(fork).link = super::vertex::Link::ForkOf(v);
             let mut choices = self.v(v).choices().to_vec();
             let mut default = true;
             for (option, &choice) in options.iter().zip(&combination) {

@@ -20,7 +20,7 @@ impl Evaluator {
     fn finalize_now(&mut self, v: VertexId) {
         self.v_mut(v).finalized = true;
         self.structure(v);
-        if let Some(target) = self.v(v).share {
+        if let Some(target) = self.v(v).share() {
             return self.finalize(target);
         }
         if let Some(error) = self.limit_error(v) {
@@ -57,7 +57,7 @@ impl Evaluator {
     }
 
     fn deep_error_now(&self, v: VertexId) -> Option<EvalError> {
-        if let Some(target) = self.v(v).share {
+        if let Some(target) = self.v(v).share() {
             return self.deep_error(target);
         }
         if let Some(error) = self.error_of(v) {

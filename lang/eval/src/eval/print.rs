@@ -25,7 +25,7 @@ impl Evaluator {
     }
 
     fn resolved_share(&self, mut v: VertexId) -> VertexId {
-        while let Some(target) = self.v(v).share {
+        while let Some(target) = self.v(v).share() {
             v = target;
         }
         v

@@ -104,7 +104,7 @@ impl Evaluator {
     pub(crate) fn resolved(&self, mut v: VertexId) -> VertexId {
         loop {
             let vertex = self.v(v);
-            if let Some(target) = vertex.share {
+            if let Some(target) = vertex.share() {
                 v = target;
                 continue;
             }
@@ -239,7 +239,7 @@ impl Evaluator {
     }
 
     fn is_fork_of(&self, mut fork: VertexId, origin: VertexId) -> bool {
-        while let Some(of) = self.v(fork).fork_of {
+        while let Some(of) = self.v(fork).fork_of() {
             if of == origin {
                 return true;
             }

@@ -301,7 +301,11 @@ impl Evaluator {
                     let position = self.v(v).patterns().len() as u32;
                     self.v_mut(v).rare_mut().patterns.push(pattern);
                     for group in &groups {
-                        self.group_mut(v, *group).patterns.push(position);
+                        let group = self.group_mut(v, *group);
+                        group
+                            .patterns
+                            .get_or_insert_with(Default::default)
+                            .push(position);
                     }
                     if self.v(v).patterns_applied {
                         self.apply_pattern(v, position as usize);

@@ -124,10 +124,11 @@ pub struct Pattern {
 #[derive(Clone, Debug, Default)]
 pub struct Group {
     pub id: u32,
-    pub labels: Vec<Label>,
-    /// Indexes into the vertex's patterns.
-    pub patterns: Vec<u32>,
     pub open: bool,
+    pub labels: Vec<Label>,
+    /// Indexes into the vertex's patterns (boxed: few groups have any).
+    #[allow(clippy::box_collection)]
+    pub patterns: Option<Box<Vec<u32>>>,
 }
 
 /// Disjunction bookkeeping of a vertex.
@@ -145,6 +146,18 @@ impl Vertex {
     pub fn choices(&self) -> &[(ExprRef, u32, u32)] {
         self.forking.as_ref().map_or(&[], |f| &f.choices)
     }
+}
+
+/// Another vertex a vertex stands in a relation to. A fork has forced
+/// choices, which sharing refuses, so no vertex has both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    None,
+    /// This vertex is exactly another one (its only conjunct is a
+    /// reference to it): structure sharing, so the value is not rebuilt.
+    Share(VertexId),
+    /// The vertex this one is a disjunction fork of.
+    ForkOf(VertexId),
 }
 
 /// The alternatives left after a vertex's disjunctions were resolved.
@@ -181,14 +194,11 @@ pub struct Vertex {
     /// Disjunctions met while evaluating, and the choices forced when
     /// this is a fork (boxed: most vertices have none).
     pub forking: Option<Box<Forking>>,
-    /// This vertex is exactly another one (its only conjunct is a
-    /// reference to it): structure sharing, so the value is not rebuilt.
-    pub share: Option<VertexId>,
+    /// The vertex this one shares or is a fork of.
+    pub link: Link,
     /// A struct literal was unified in (a struct, unless what it embeds
     /// makes it something else).
     pub struct_literal: bool,
-    /// The vertex this one is a disjunction fork of.
-    pub fork_of: Option<VertexId>,
     /// Its arcs have been evaluated too (see `finalize`).
     pub finalized: bool,
     /// Patterns have been matched against the arcs of phase one.
@@ -211,7 +221,8 @@ pub struct Rare {
     /// A closed list literal fixed the length.
     pub list_closed: Option<(u32, Span)>,
     /// Position of each arc by label, once there are many.
-    pub arc_index: Option<std::collections::HashMap<Label, u32>>,
+    #[allow(clippy::box_collection)]
+    pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
     pub disjunction: Option<Disjunction>,
 }
 
@@ -254,6 +265,22 @@ impl Vertex {
         self.rare.as_ref().and_then(|r| r.disjunction.as_ref())
     }
 
+    /// The vertex this one shares (see [`Link::Share`]).
+    pub fn share(&self) -> Option<VertexId> {
+        match self.link {
+            Link::Share(target) => Some(target),
+            _ => None,
+        }
+    }
+
+    /// The vertex this one is a fork of.
+    pub fn fork_of(&self) -> Option<VertexId> {
+        match self.link {
+            Link::ForkOf(origin) => Some(origin),
+            _ => None,
+        }
+    }
+
     /// The rare parts, created on first use.
     pub fn rare_mut(&mut self) -> &mut Rare {
         self.rare.get_or_insert_with(Default::default)
@@ -276,8 +303,7 @@ impl Vertex {
             expanded: SmallVec::new(),
             synthetic: false,
             forking: None,
-            share: None,
-            fork_of: None,
+            link: Link::None,
             struct_literal: false,
             finalized: false,
             patterns_applied: false,
@@ -312,7 +338,7 @@ impl Vertex {
                     .enumerate()
                     .map(|(i, a)| (a.label, i as u32))
                     .collect();
-                self.rare_mut().arc_index = Some(index);
+                self.rare_mut().arc_index = Some(Box::new(index));
             }
             None => {}
         }
