@@ -181,7 +181,8 @@ pub struct Vertex {
     /// disjunction (boxed: most vertices have none of them).
     pub rare: Option<Box<Rare>>,
     /// Index into the evaluator's errors: this value is bottom.
-    pub error: Option<u32>,
+    /// (Stored plus one, so that it takes four bytes.)
+    pub error: Option<std::num::NonZeroU32>,
     pub arcs: Vec<Arc>,
     pub groups: Vec<Group>,
     /// Phase two's queue (boxed, and dropped once empty: most vertices
