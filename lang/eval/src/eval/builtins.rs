@@ -333,7 +333,7 @@ impl Evaluator {
             Kinds::LIST => vertex.list_tails().is_empty(),
             Kinds::STRUCT => {
                 vertex.patterns().is_empty()
-                    && vertex.groups.iter().all(|g| g.open)
+                    && vertex.groups().iter().all(|g| g.open)
                     && vertex
                         .arcs
                         .iter()

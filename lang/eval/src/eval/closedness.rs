@@ -10,12 +10,10 @@ use crate::label::Label;
 impl Evaluator {
     /// The group `id` of `v`, created on first use.
     pub(crate) fn group_mut(&mut self, v: VertexId, id: u32) -> &mut Group {
-        let groups = &mut self.v_mut(v).groups;
+        let groups = self.v_mut(v).groups.get_or_insert_with(Default::default);
         let position = match groups.iter().position(|g| g.id == id) {
             Some(p) => p,
             None => {
-                // Most vertices have one group: no room for more.
-                groups.reserve_exact(1);
                 groups.push(Group {
                     id,
                     ..Group::default()
@@ -23,17 +21,17 @@ impl Evaluator {
                 groups.len() - 1
             }
         };
-        &mut self.v_mut(v).groups[position]
+        &mut groups[position]
     }
 
     /// Reports every field of `v` that some group does not allow.
     pub(crate) fn check_closedness(&mut self, v: VertexId) {
         let vertex = self.v(v);
-        if vertex.groups.iter().all(|g| g.open) {
+        if vertex.groups().iter().all(|g| g.open) {
             return;
         }
         // Without patterns, the groups' labels decide (nothing to copy).
-        if vertex.groups.iter().all(|g| g.patterns.is_none()) {
+        if vertex.groups().iter().all(|g| g.patterns.is_none()) {
             let rejected: Vec<VertexId> = vertex
                 .arcs
                 .iter()
@@ -41,7 +39,7 @@ impl Evaluator {
                     matches!(arc.label, Label::Field(_))
                         && self.labels.kind(arc.label).is_regular()
                         && !vertex
-                            .groups
+                            .groups()
                             .iter()
                             .all(|g| g.open || g.labels.contains(&arc.label))
                 })
@@ -52,7 +50,7 @@ impl Evaluator {
             }
             return;
         }
-        let groups = self.v(v).groups.clone();
+        let groups = self.v(v).groups().to_vec();
         let arcs = self.v(v).arcs.clone();
         for arc in arcs {
             let Label::Field(_) = arc.label else { continue };

@@ -133,7 +133,12 @@ impl Evaluator {
         if w == v {
             return;
         }
-        if self.v(v).expanded.contains(&(w, close)) {
+        if self
+            .v(v)
+            .expanded
+            .as_ref()
+            .is_some_and(|e| e.contains(&(w, close)))
+        {
             return;
         }
         if self.is_ancestor(w, v) {
@@ -150,7 +155,10 @@ impl Evaluator {
         if self.expanding.contains(&w) {
             return;
         }
-        self.v_mut(v).expanded.push((w, close));
+        self.v_mut(v)
+            .expanded
+            .get_or_insert_with(Default::default)
+            .push((w, close));
         let mut close = close;
         let kind = self.labels.kind(self.v(w).label);
         if matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition)

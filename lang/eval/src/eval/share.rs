@@ -82,7 +82,7 @@ impl Evaluator {
                 .all(|c| self.plain_groups(c.close).is_some());
         vertex.state == State::Done
             && vertex.error.is_none()
-            && vertex.groups.is_empty()
+            && vertex.groups().is_empty()
             && (scalar || list)
     }
 

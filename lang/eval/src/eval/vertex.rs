@@ -184,12 +184,14 @@ pub struct Vertex {
     /// (Stored plus one, so that it takes four bytes.)
     pub error: Option<std::num::NonZeroU32>,
     pub arcs: Vec<Arc>,
-    pub groups: Vec<Group>,
+    /// Closedness groups (boxed: most vertices have none; one is inline).
+    pub groups: Option<Box<SmallVec<[Group; 1]>>>,
     /// Phase two's queue (boxed, and dropped once empty: most vertices
     /// have none).
     pub pending: Option<Box<Queue>>,
-    /// References already expanded into this vertex (cycle guard).
-    pub expanded: SmallVec<[(VertexId, CloseRef); 2]>,
+    /// References already expanded into this vertex (cycle guard; boxed:
+    /// most vertices expand none, or share instead).
+    pub expanded: Option<Box<Expanded>>,
     /// Values without conjuncts (comprehension keys, builtin results).
     pub synthetic: bool,
     /// Disjunctions met while evaluating, and the choices forced when
@@ -207,6 +209,9 @@ pub struct Vertex {
     /// The closedness group of this definition's own literals.
     pub def_close: CloseRef,
 }
+
+/// References expanded into a vertex, with their closedness.
+pub type Expanded = SmallVec<[(VertexId, CloseRef); 2]>;
 
 /// The parts of a vertex that few vertices have.
 #[derive(Clone, Debug, Default)]
@@ -282,6 +287,10 @@ impl Vertex {
         }
     }
 
+    pub fn groups(&self) -> &[Group] {
+        self.groups.as_deref().map_or(&[], |g| g.as_slice())
+    }
+
     /// The rare parts, created on first use.
     pub fn rare_mut(&mut self) -> &mut Rare {
         self.rare.get_or_insert_with(Default::default)
@@ -299,9 +308,9 @@ impl Vertex {
             rare: None,
             error: None,
             arcs: Vec::new(),
-            groups: Vec::new(),
+            groups: None,
             pending: None,
-            expanded: SmallVec::new(),
+            expanded: None,
             synthetic: false,
             forking: None,
             link: Link::None,
