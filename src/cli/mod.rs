@@ -7,4 +7,5 @@ pub mod fmt;
 pub mod load;
 pub mod parse;
 pub mod report;
+pub mod stream;
 pub mod vet;
