@@ -1,11 +1,12 @@
 //! `tenon export` and `tenon eval`: evaluate the files of one package and
 //! print the concrete value as JSON or YAML, or the value in Tenon syntax.
 
+use super::stream::StreamedJson;
 use super::{inject, load, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tenon_diagnostics::{Diagnostic, SourceMap};
-use tenon_eval::export::{JsonWriter, YamlWriter};
+use tenon_eval::export::YamlWriter;
 use tenon_eval::Module;
 use tenon_syntax::ast;
 
@@ -52,7 +53,7 @@ pub fn run(
     let sources = std::mem::take(&mut loaded.sources);
     let outcome = std::thread::Builder::new()
         .stack_size(STACK)
-        .spawn(move || evaluate(&loaded, expression.as_ref(), output))
+        .spawn(move || evaluate(loaded, expression, output))
         .map_err(|e| format!("cannot start the evaluator: {e}"))?
         .join()
         .map_err(|_| "the evaluator crashed".to_string())?;
@@ -61,32 +62,46 @@ pub fn run(
             print!("{text}");
             Ok(ExitCode::SUCCESS)
         }
-        Err(diagnostics) => Ok(fail(&diagnostics, &sources)),
+        Err(Failure::Diagnostics(diagnostics)) => Ok(fail(&diagnostics, &sources)),
+        Err(Failure::Output(error)) => Err(format!("cannot write the output: {error}")),
     }
 }
 
+/// Why an evaluation printed nothing, or not all.
+enum Failure {
+    Diagnostics(Vec<Diagnostic>),
+    Output(std::io::Error),
+}
+
 fn evaluate(
-    loaded: &load::Loaded,
-    expr: Option<&ast::Expr>,
+    loaded: load::Loaded,
+    expr: Option<ast::Expr>,
     output: Output,
-) -> Result<String, Vec<Diagnostic>> {
-    let files: Vec<&ast::File> = loaded.files.iter().collect();
-    let packages = loaded.packages();
-    let (module, diagnostics) =
-        Module::compile_with_imports(&files, expr, &load::imports(&packages));
-    if diagnostics.iter().any(|d| d.is_error()) {
-        return Err(diagnostics);
-    }
+) -> Result<String, Failure> {
+    let module = compile(&loaded, expr.as_ref()).map_err(Failure::Diagnostics)?;
+    // The syntax trees are not needed any more: their memory goes back
+    // before evaluation builds its values.
+    drop((loaded, expr));
     let mut evaluation = module.evaluate();
     let result = match output {
-        Output::Tenon => evaluation.print(),
+        Output::Tenon => evaluation.print().map_err(Failure::Diagnostics),
+        // JSON goes to standard output as it is written.
         Output::Export(Format::Json) => {
-            let mut writer = JsonWriter::export();
-            evaluation.export(&mut writer).map(|()| writer.finish())
+            let mut writer = StreamedJson::new();
+            match evaluation.export(&mut writer) {
+                Ok(()) => writer
+                    .finish()
+                    .map(|()| String::new())
+                    .map_err(Failure::Output),
+                Err(diagnostics) => Err(Failure::Diagnostics(diagnostics)),
+            }
         }
         Output::Export(Format::Yaml) => {
             let mut writer = YamlWriter::new();
-            evaluation.export(&mut writer).map(|()| writer.finish())
+            let result = evaluation.export(&mut writer);
+            result
+                .map(|()| writer.finish())
+                .map_err(Failure::Diagnostics)
         }
     };
     if std::env::var_os("TENON_STATS").is_some() {
@@ -100,6 +115,17 @@ fn evaluate(
     // one (millions for a large render) would only delay the exit.
     std::mem::forget(evaluation);
     result
+}
+
+fn compile(loaded: &load::Loaded, expr: Option<&ast::Expr>) -> Result<Module, Vec<Diagnostic>> {
+    let files: Vec<&ast::File> = loaded.files.iter().collect();
+    let packages = loaded.packages();
+    let (module, diagnostics) =
+        Module::compile_with_imports(&files, expr, &load::imports(&packages));
+    if diagnostics.iter().any(|d| d.is_error()) {
+        return Err(diagnostics);
+    }
+    Ok(module)
 }
 
 fn fail(diagnostics: &[Diagnostic], sources: &SourceMap) -> ExitCode {

@@ -11,4 +11,5 @@ pub mod load;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod stream;
 pub mod vet;

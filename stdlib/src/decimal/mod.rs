@@ -240,7 +240,7 @@ impl Dec {
         }
         let exp = i32::try_from(self.exp).map_err(|_| CallError::from(DecError::Underflow))?;
         Decimal::new(self.neg, self.coeff.clone(), exp)
-            .map(Number::Float)
+            .map(Number::float)
             .map_err(|e| CallError::Failed(e.message().to_string()))
     }
 

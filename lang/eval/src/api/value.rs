@@ -79,7 +79,7 @@ impl Evaluation {
         if vertex.error.is_some() {
             return Kind::Bottom;
         }
-        if vertex.disjunction.is_some() {
+        if vertex.disjunction().is_some() {
             return Kind::Undecided;
         }
         match vertex.kinds {

@@ -152,17 +152,17 @@ impl Evaluator {
     pub(crate) fn meet_validator(&mut self, v: VertexId, validator: Validator, span: Span) {
         let vertex = self.v_mut(v);
         let duplicate = vertex
-            .validators
+            .validators()
             .iter()
             .any(|(x, _)| x.call == validator.call && x.env == validator.env);
         if !duplicate {
-            vertex.validators.push((validator, span));
+            vertex.rare_mut().validators.push((validator, span));
         }
     }
 
     /// Runs the validators of `v` on its value (once it is evaluated).
     pub(crate) fn check_validators(&mut self, v: VertexId) {
-        let validators = self.v(v).validators.clone();
+        let validators = self.v(v).validators().to_vec();
         for (validator, span) in validators {
             if self.error_of(v).is_some() {
                 return;
@@ -269,7 +269,7 @@ impl Evaluator {
         if let Some((atom, _)) = &vertex.atom {
             return Ok(atom_value(atom.clone()));
         }
-        if vertex.disjunction.is_some() {
+        if vertex.disjunction().is_some() {
             return Ok(self.opaque(w));
         }
         let plain = self.plain_value(w)?;
@@ -296,7 +296,7 @@ impl Evaluator {
     fn plain_value(&mut self, w: VertexId) -> Result<Value, EvalError> {
         let vertex = self.v(w);
         if vertex.kinds == Kinds::LIST {
-            let elements: Vec<VertexId> = (0..vertex.list_len)
+            let elements: Vec<VertexId> = (0..vertex.list_len())
                 .filter_map(|i| vertex.arc(Label::Index(i)).map(|a| a.vertex))
                 .collect();
             let mut items = Vec::with_capacity(elements.len());
@@ -332,10 +332,10 @@ impl Evaluator {
         match vertex.kinds {
             // A tail type constrains elements; a list literal unified in
             // fixes the length all the same (`[...int] & [2]` is data).
-            Kinds::LIST => vertex.list_tails.is_empty() || vertex.list_closed.is_some(),
+            Kinds::LIST => vertex.list_tails().is_empty() || vertex.list_closed().is_some(),
             Kinds::STRUCT => {
-                vertex.patterns.is_empty()
-                    && vertex.groups.iter().all(|g| g.open)
+                vertex.patterns().is_empty()
+                    && vertex.groups().iter().all(|g| g.open)
                     && vertex
                         .arcs
                         .iter()
@@ -379,8 +379,8 @@ impl Evaluator {
                 }
                 let vertex = self.v_mut(list);
                 vertex.kinds = Kinds::LIST;
-                vertex.list_len = len;
-                vertex.list_closed = Some((len, Default::default()));
+                vertex.set_list_len(len);
+                vertex.set_list_closed((len, Default::default()));
                 list
             }
             Value::Struct(fields) => {

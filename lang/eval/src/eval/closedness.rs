@@ -10,7 +10,7 @@ use crate::label::Label;
 impl Evaluator {
     /// The group `id` of `v`, created on first use.
     pub(crate) fn group_mut(&mut self, v: VertexId, id: u32) -> &mut Group {
-        let groups = &mut self.v_mut(v).groups;
+        let groups = self.v_mut(v).groups.get_or_insert_with(Default::default);
         let position = match groups.iter().position(|g| g.id == id) {
             Some(p) => p,
             None => {
@@ -21,15 +21,36 @@ impl Evaluator {
                 groups.len() - 1
             }
         };
-        &mut self.v_mut(v).groups[position]
+        &mut groups[position]
     }
 
     /// Reports every field of `v` that some group does not allow.
     pub(crate) fn check_closedness(&mut self, v: VertexId) {
-        if self.v(v).groups.iter().all(|g| g.open) {
+        let vertex = self.v(v);
+        if vertex.groups().iter().all(|g| g.open) {
             return;
         }
-        let groups = self.v(v).groups.clone();
+        // Without patterns, the groups' labels decide (nothing to copy).
+        if vertex.groups().iter().all(|g| g.patterns.is_none()) {
+            let rejected: Vec<VertexId> = vertex
+                .arcs
+                .iter()
+                .filter(|arc| {
+                    matches!(arc.label, Label::Field(_))
+                        && self.labels.kind(arc.label).is_regular()
+                        && !vertex
+                            .groups()
+                            .iter()
+                            .all(|g| g.open || g.labels.contains(&arc.label))
+                })
+                .map(|arc| arc.vertex)
+                .collect();
+            for child in rejected {
+                self.reject(child);
+            }
+            return;
+        }
+        let groups = self.v(v).groups().to_vec();
         let arcs = self.v(v).arcs.clone();
         for arc in arcs {
             let Label::Field(_) = arc.label else { continue };
@@ -37,15 +58,20 @@ impl Evaluator {
                 continue;
             }
             if !self.allowed(v, &groups, arc.label) {
-                let span = self.label_span(arc.vertex);
-                let error = EvalError::new(
-                    ErrorKind::NotAllowed,
-                    "field not allowed",
-                    span.into_iter().collect(),
-                );
-                self.fail(arc.vertex, error);
+                self.reject(arc.vertex);
             }
         }
+    }
+
+    /// The field `child` is not allowed.
+    fn reject(&mut self, child: VertexId) {
+        let span = self.label_span(child);
+        let error = EvalError::new(
+            ErrorKind::NotAllowed,
+            "field not allowed",
+            span.into_iter().collect(),
+        );
+        self.fail(child, error);
     }
 
     /// Whether every group of `v` allows the field `label`.
@@ -54,8 +80,8 @@ impl Evaluator {
         groups.iter().all(|group| {
             group.open
                 || group.labels.contains(&label)
-                || group.patterns.iter().any(|&p| {
-                    let pattern = self.v(v).patterns[p as usize];
+                || group.patterns.iter().flat_map(|p| p.iter()).any(|&p| {
+                    let pattern = self.v(v).patterns()[p as usize];
                     self.label_matches(pattern.pattern, Some(pattern.env), &text)
                 })
         })

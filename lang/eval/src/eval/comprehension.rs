@@ -100,12 +100,7 @@ impl Evaluator {
                     }
                     let value = arc.vertex;
                     let frame = if *key {
-                        let key_atom = match arc.label {
-                            Label::Index(i) => Atom::Number(Number::from_i64(i64::from(i))),
-                            Label::Field(_) => Atom::String(self.labels.shared_text(arc.label)),
-                        };
-                        let key_vertex = self.synthetic(key_atom);
-                        Frame::Vars([key_vertex, value])
+                        Frame::Vars([self.key_vertex(arc.label), value])
                     } else {
                         Frame::Vars([value, value])
                     };
@@ -144,6 +139,21 @@ impl Evaluator {
                 self.run_clauses(unit, rest, Some(inner), out)
             }
         }
+    }
+
+    /// The value of a comprehension key: one synthetic vertex per label,
+    /// shared by every iteration that has it (it is never changed).
+    fn key_vertex(&mut self, label: Label) -> VertexId {
+        if let Some(&vertex) = self.keys.get(&label) {
+            return vertex;
+        }
+        let atom = match label {
+            Label::Index(i) => Atom::Number(Number::from_i64(i64::from(i))),
+            Label::Field(_) => Atom::String(self.labels.shared_text(label)),
+        };
+        let vertex = self.synthetic(atom);
+        self.keys.insert(label, vertex);
+        vertex
     }
 
     fn env_struct(&self, mut env: Option<EnvId>) -> Option<VertexId> {

@@ -5,7 +5,7 @@
 //! becomes the vertex's value; several stay a disjunction, which stands
 //! for its default where one is needed.
 
-use super::vertex::{Disjunction, Pending};
+use super::vertex::Disjunction;
 use super::{ErrorKind, EvalError, Evaluator, ExprRef, VertexId};
 use crate::ir::Expr;
 
@@ -15,14 +15,17 @@ type Alternatives = (ExprRef, u32, Vec<(u32, bool)>, bool);
 
 impl Evaluator {
     pub(crate) fn resolve_disjunctions(&mut self, v: VertexId) {
-        let mut items = Vec::new();
-        self.v_mut(v).pending.retain(|p| match p {
-            Pending::Disjunction(c, occurrence) => {
-                items.push((*c, *occurrence));
-                false
+        let vertex = self.v_mut(v);
+        let items = match vertex.pending.as_mut() {
+            Some(queue) => {
+                let items = queue.take_disjunctions();
+                if queue.is_empty() {
+                    vertex.pending = None;
+                }
+                items
             }
-            _ => true,
-        });
+            None => Vec::new(),
+        };
         if items.is_empty() {
             return;
         }
@@ -83,17 +86,30 @@ impl Evaluator {
         let mut survivors = Vec::new();
         let mut failures = Vec::new();
         let mut combination = vec![0usize; options.len()];
-        // A scalar fork that failed is reused for the next combination.
+        // A scalar fork that failed is reused for the next combination, and
+        // scalar forks no value refers to any more for later disjunctions.
         let mut spare: Option<VertexId> = None;
+        let mut created = Vec::new();
         'combinations: loop {
-            let fork = match spare.take() {
+            let reused = match spare.take() {
+                Some(fork) => Some(fork),
+                None if scalar => self.free_forks.pop().inspect(|&fork| created.push(fork)),
+                None => None,
+            };
+            let fork = match reused {
                 Some(fork) => {
                     *self.v_mut(fork) = super::Vertex::new(self.v(v).parent, self.v(v).label);
                     fork
                 }
-                None => self.new_vertex(self.v(v).parent, self.v(v).label),
+                None => {
+                    let fork = self.new_vertex(self.v(v).parent, self.v(v).label);
+                    if scalar {
+                        created.push(fork);
+                    }
+                    fork
+                }
             };
-            self.v_mut(fork).fork_of = Some(v);
+            self.v_mut(fork).link = super::vertex::Link::ForkOf(v);
             let mut choices = self.v(v).choices().to_vec();
             let mut default = true;
             for (option, &choice) in options.iter().zip(&combination) {
@@ -122,9 +138,9 @@ impl Evaluator {
                         spare = Some(fork);
                     }
                 }
-                None => match self.v(fork).disjunction.clone() {
+                None => match self.v(fork).disjunction().cloned() {
                     Some(nested) => {
-                        survivors.extend(nested.forks.iter().map(|&(f, d)| (f, d && default)))
+                        survivors.extend(nested.forks.iter().map(|&(f, d)| (f, d && default)));
                     }
                     None => survivors.push((fork, default)),
                 },
@@ -140,6 +156,8 @@ impl Evaluator {
             break;
         }
         if survivors.is_empty() {
+            // Every fork failed: none is referred to.
+            self.free_forks.extend(created);
             if failures.len() > 1 {
                 let mut spans = Vec::new();
                 let messages: Vec<String> = failures
@@ -170,26 +188,35 @@ impl Evaluator {
             return;
         }
         self.resolve_alternatives(v, survivors);
+        // One value left: it was copied into `v`, and no scalar fork is
+        // referred to any more. Several: only the failed spare is free.
+        if self.v(v).disjunction().is_none() {
+            self.free_forks.extend(created);
+        } else if let Some(fork) = spare {
+            self.free_forks.push(fork);
+        }
     }
 
     /// A fork of a scalar vertex: its kinds, atom and bounds so far, met
     /// with the chosen alternatives.
     fn scalar_fork(&mut self, v: VertexId, fork: VertexId, choices: &[(ExprRef, u32, u32)]) {
         let source = self.v(v);
-        let (kinds, kind_span, atom, bounds, error) = (
+        let (kinds, kind_span, atom, error) = (
             source.kinds,
             source.kind_span,
             source.atom.clone(),
-            source.bounds.clone(),
             source.error,
         );
-        let validators = source.validators.clone();
+        let (bounds, validators) = (source.bounds().to_vec(), source.validators().to_vec());
         let f = self.v_mut(fork);
         f.kinds = kinds;
         f.kind_span = kind_span;
         f.atom = atom;
-        f.bounds = bounds;
-        f.validators = validators;
+        if !bounds.is_empty() || !validators.is_empty() {
+            let rare = f.rare_mut();
+            rare.bounds = bounds;
+            rare.validators = validators;
+        }
         f.error = error;
         f.state = super::State::Evaluating;
         for &(e, _, index) in choices {
@@ -283,9 +310,10 @@ impl Evaluator {
         let vertex = self.v_mut(v);
         vertex.kinds = kinds;
         vertex.arcs.clear();
-        vertex.arc_index = None;
         vertex.atom = None;
-        vertex.disjunction = Some(Box::new(Disjunction { forks: unique }));
+        let rare = vertex.rare_mut();
+        rare.arc_index = None;
+        rare.disjunction = Some(Disjunction { forks: unique });
     }
 
     /// `v` takes the value of `fork`.
@@ -301,17 +329,12 @@ impl Evaluator {
         vertex.kinds = source.kinds;
         vertex.kind_span = source.kind_span;
         vertex.atom = source.atom;
-        vertex.bounds = source.bounds;
-        vertex.validators = source.validators;
+        // Bounds, validators, patterns, list shape, arc index and
+        // disjunction.
+        vertex.rare = source.rare;
         vertex.error = source.error;
         vertex.arcs = source.arcs;
-        vertex.arc_index = source.arc_index;
-        vertex.patterns = source.patterns;
         vertex.groups = source.groups;
-        vertex.list_len = source.list_len;
-        vertex.list_tails = source.list_tails;
-        vertex.list_closed = source.list_closed;
-        vertex.disjunction = source.disjunction;
     }
 
     /// Structural equality of two evaluated values.
@@ -330,7 +353,7 @@ impl Evaluator {
             return true;
         }
         let (x, y) = (self.v(a), self.v(b));
-        if x.kinds != y.kinds || x.disjunction.is_some() || y.disjunction.is_some() {
+        if x.kinds != y.kinds || x.disjunction().is_some() || y.disjunction().is_some() {
             return false;
         }
         match (&x.atom, &y.atom) {
@@ -338,15 +361,15 @@ impl Evaluator {
             (None, None) => {}
             _ => return false,
         }
-        let bounds_x: Vec<String> = x.bounds.iter().map(|b| b.0.to_string()).collect();
-        let bounds_y: Vec<String> = y.bounds.iter().map(|b| b.0.to_string()).collect();
+        let bounds_x: Vec<String> = x.bounds().iter().map(|b| b.0.to_string()).collect();
+        let bounds_y: Vec<String> = y.bounds().iter().map(|b| b.0.to_string()).collect();
         let validators = |v: &super::Vertex| -> Vec<ExprRef> {
-            v.validators.iter().map(|(x, _)| x.call).collect()
+            v.validators().iter().map(|(x, _)| x.call).collect()
         };
         if bounds_x != bounds_y
             || validators(x) != validators(y)
             || x.arcs.len() != y.arcs.len()
-            || x.list_len != y.list_len
+            || x.list_len() != y.list_len()
         {
             return false;
         }

@@ -82,18 +82,20 @@ impl Evaluator {
     pub(crate) fn fail(&mut self, vertex: VertexId, mut error: EvalError) {
         if self.v(vertex).error.is_some() {
             // An incomplete value may still turn into a real error.
-            let old = self.v(vertex).error.unwrap_or(0) as usize;
-            if !self.errors[old].is_incomplete() || error.is_incomplete() {
+            let old = self.error_of(vertex);
+            if old.is_some_and(|old| !old.is_incomplete()) || error.is_incomplete() {
                 return;
             }
         }
         error.vertex.get_or_insert(vertex);
         let index = self.record(error);
-        self.v_mut(vertex).error = Some(index);
+        self.v_mut(vertex).error = std::num::NonZeroU32::new(index + 1);
     }
 
     pub(crate) fn error_of(&self, vertex: VertexId) -> Option<&EvalError> {
-        self.v(vertex).error.map(|i| &self.errors[i as usize])
+        self.v(vertex)
+            .error
+            .map(|i| &self.errors[i.get() as usize - 1])
     }
 
     /// The diagnostic for an error: `path: message`, every span labelled.

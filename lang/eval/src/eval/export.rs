@@ -27,8 +27,8 @@ impl Evaluator {
             return;
         }
         if vertex.kinds == Kinds::LIST {
-            out.begin_list(vertex.list_len as usize);
-            for i in 0..vertex.list_len {
+            out.begin_list(vertex.list_len() as usize);
+            for i in 0..vertex.list_len() {
                 if let Some(arc) = vertex.arc(Label::Index(i)) {
                     self.emit(arc.vertex, out);
                 }
@@ -73,7 +73,7 @@ impl Evaluator {
         let children = if vertex.atom.is_some() {
             Vec::new()
         } else if vertex.kinds == Kinds::LIST {
-            (0..vertex.list_len)
+            (0..vertex.list_len())
                 .filter_map(|i| vertex.arc(Label::Index(i)))
                 .map(|arc| self.span_tree(arc.vertex))
                 .collect()

@@ -176,7 +176,7 @@ impl Evaluator {
                 let vertex = self.v(w);
                 match &vertex.atom {
                     Some((atom, _)) => Ok(atom.clone()),
-                    None if vertex.disjunction.is_some() => Err(incomplete("disjunction", span)),
+                    None if vertex.disjunction().is_some() => Err(incomplete("disjunction", span)),
                     None => Err(incomplete(&self.describe(w), span)),
                 }
             }
@@ -190,7 +190,7 @@ impl Evaluator {
         if vertex.kinds == Kinds::STRUCT || vertex.kinds == Kinds::LIST {
             return text;
         }
-        for (bound, _) in &vertex.bounds {
+        for (bound, _) in vertex.bounds() {
             if text == "_" || text == "number" && bound.kinds() == Kinds::NUMBER {
                 text = bound.to_string();
             } else {
@@ -391,7 +391,7 @@ impl Evaluator {
                 self.structure(*w);
                 let w = self.resolved(*w);
                 let vertex = self.v(w);
-                if vertex.error.is_some() || vertex.disjunction.is_some() {
+                if vertex.error.is_some() || vertex.disjunction().is_some() {
                     None
                 } else if matches!(vertex.atom, Some((Atom::Null, _))) {
                     Some(true)
@@ -427,7 +427,7 @@ impl Evaluator {
                 let w = self.resolved(w);
                 let vertex = self.v(w);
                 vertex.error.is_some()
-                    || vertex.disjunction.is_some()
+                    || vertex.disjunction().is_some()
                     || (vertex.atom.is_none()
                         && vertex.kinds != Kinds::STRUCT
                         && vertex.kinds != Kinds::LIST)
@@ -561,7 +561,7 @@ impl Evaluator {
                 match &vertex.atom {
                     Some((Atom::String(s), _)) => s.len(),
                     Some((Atom::Bytes(b), _)) => b.len(),
-                    _ if vertex.kinds == Kinds::LIST => vertex.list_len as usize,
+                    _ if vertex.kinds == Kinds::LIST => vertex.list_len() as usize,
                     _ if vertex.kinds == Kinds::STRUCT => vertex
                         .arcs
                         .iter()

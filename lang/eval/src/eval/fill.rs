@@ -115,8 +115,8 @@ impl Evaluator {
                 }
                 let vertex = self.v_mut(list);
                 vertex.kinds = Kinds::LIST;
-                vertex.list_len = items.len() as u32;
-                vertex.list_closed = Some((items.len() as u32, Default::default()));
+                vertex.set_list_len(items.len() as u32);
+                vertex.set_list_closed((items.len() as u32, Default::default()));
                 list
             }
             Data::Struct(fields) => {

@@ -20,7 +20,7 @@ impl Evaluator {
     fn finalize_now(&mut self, v: VertexId) {
         self.v_mut(v).finalized = true;
         self.structure(v);
-        if let Some(target) = self.v(v).share {
+        if let Some(target) = self.v(v).share() {
             return self.finalize(target);
         }
         if let Some(error) = self.limit_error(v) {
@@ -32,7 +32,7 @@ impl Evaluator {
             return;
         }
         self.depth += 1;
-        let arcs: Vec<VertexId> = self
+        let arcs: smallvec::SmallVec<[VertexId; 8]> = self
             .v(v)
             .arcs
             .iter()
@@ -46,7 +46,7 @@ impl Evaluator {
             self.finalize(arc);
         }
         self.depth -= 1;
-        if !self.v(v).validators.is_empty() {
+        if !self.v(v).validators().is_empty() {
             self.check_validators(v);
         }
     }
@@ -57,7 +57,7 @@ impl Evaluator {
     }
 
     fn deep_error_now(&self, v: VertexId) -> Option<EvalError> {
-        if let Some(target) = self.v(v).share {
+        if let Some(target) = self.v(v).share() {
             return self.deep_error(target);
         }
         if let Some(error) = self.error_of(v) {
@@ -74,12 +74,37 @@ impl Evaluator {
 
     /// Every error in the tree below `v`; incomplete values count only
     /// where they would be exported (`concrete`).
+    /// A value reached again (shared by several references) is not walked
+    /// again: it would only repeat its errors.
     pub(crate) fn collect_errors(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
-        super::with_stack(|| self.collect_errors_now(v, concrete, out))
+        let mut seen = vec![0u8; self.vertices.len()];
+        self.collect_errors_in(v, concrete, out, &mut seen)
     }
 
-    fn collect_errors_now(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
+    fn collect_errors_in(
+        &self,
+        v: VertexId,
+        concrete: bool,
+        out: &mut Vec<EvalError>,
+        seen: &mut [u8],
+    ) {
+        super::with_stack(|| self.collect_errors_now(v, concrete, out, seen))
+    }
+
+    fn collect_errors_now(
+        &self,
+        v: VertexId,
+        concrete: bool,
+        out: &mut Vec<EvalError>,
+        seen: &mut [u8],
+    ) {
         let v = self.resolved(v);
+        // 1: walked for real errors; 2: for incomplete values too.
+        let level = 1 + u8::from(concrete);
+        if seen[v.0 as usize] >= level {
+            return;
+        }
+        seen[v.0 as usize] = level;
         let vertex = self.v(v);
         if let Some(error) = self.error_of(v) {
             if concrete || !error.is_incomplete() {
@@ -89,7 +114,7 @@ impl Evaluator {
             }
             return;
         }
-        if vertex.disjunction.is_some() {
+        if vertex.disjunction().is_some() {
             if concrete {
                 let span = self.conjunct_span(v).into_iter().collect();
                 let mut error =
@@ -116,7 +141,7 @@ impl Evaluator {
         }
         for arc in &vertex.arcs {
             let exported = match arc.label {
-                Label::Index(i) => i < vertex.list_len,
+                Label::Index(i) => i < vertex.list_len(),
                 Label::Field(_) => self.labels.kind(arc.label).is_exported(),
             };
             match arc.optional {
@@ -133,13 +158,15 @@ impl Evaluator {
                         out.push(error);
                     }
                 }
-                Optionality::Regular => self.collect_errors(arc.vertex, concrete && exported, out),
+                Optionality::Regular => {
+                    self.collect_errors_in(arc.vertex, concrete && exported, out, seen)
+                }
             }
         }
     }
 
     fn describe_disjunction(&self, v: VertexId) -> String {
-        let Some(d) = &self.v(v).disjunction else {
+        let Some(d) = self.v(v).disjunction() else {
             return String::new();
         };
         let any_default = d.forks.iter().any(|f| f.1);

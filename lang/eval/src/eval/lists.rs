@@ -109,18 +109,18 @@ impl Evaluator {
 
     fn list_shape(&mut self, v: VertexId, count: u32, tail: Option<Conjunct>, span: Span) {
         let vertex = self.v_mut(v);
-        vertex.list_len = vertex.list_len.max(count);
+        vertex.set_list_len(vertex.list_len().max(count));
         match tail {
-            None => match vertex.list_closed {
+            None => match vertex.list_closed() {
                 Some((closed, _)) if closed != count => {
                     let message = format!("incompatible list lengths ({closed} and {count})");
                     self.fail(v, EvalError::new(ErrorKind::Conflict, message, vec![span]));
                 }
                 Some(_) => {}
-                None => vertex.list_closed = Some((count, span)),
+                None => vertex.set_list_closed((count, span)),
             },
             Some(tail) => {
-                vertex.list_tails.push((count, tail));
+                vertex.rare_mut().list_tails.push((count, tail));
                 let arcs: Vec<_> = vertex
                     .arcs
                     .iter()
@@ -137,7 +137,7 @@ impl Evaluator {
     pub(crate) fn apply_list_tails(&mut self, v: VertexId, child: VertexId, index: u32) {
         let tails: Vec<Conjunct> = self
             .v(v)
-            .list_tails
+            .list_tails()
             .iter()
             .filter(|(start, _)| index >= *start)
             .map(|(_, c)| *c)
@@ -150,26 +150,28 @@ impl Evaluator {
     /// Copies the length rules of an evaluated list into `v`.
     pub(crate) fn merge_list_shape(&mut self, v: VertexId, w: VertexId) {
         let source = self.v(w);
-        let (source_closed, source_len) = (source.list_closed, source.list_len);
+        let (source_closed, source_len) = (source.list_closed(), source.list_len());
         let span = source_closed.map(|c| c.1).unwrap_or_default();
         match source_closed {
             Some((closed, _)) => {
                 let vertex = self.v_mut(v);
-                match vertex.list_closed {
+                match vertex.list_closed() {
                     Some((mine, _)) if mine != closed => {
                         let message = format!("incompatible list lengths ({mine} and {closed})");
                         self.fail(v, EvalError::new(ErrorKind::Conflict, message, vec![span]));
                     }
-                    _ => vertex.list_closed = Some((closed, span)),
+                    _ => vertex.set_list_closed((closed, span)),
                 }
             }
             None => {
-                let tails = self.v(w).list_tails.clone();
-                self.v_mut(v).list_tails.extend(tails);
+                let tails = self.v(w).list_tails().to_vec();
+                if !tails.is_empty() {
+                    self.v_mut(v).rare_mut().list_tails.extend(tails);
+                }
             }
         }
         let vertex = self.v_mut(v);
-        vertex.list_len = vertex.list_len.max(source_len);
+        vertex.set_list_len(vertex.list_len().max(source_len));
     }
 
     /// Length checks once all list conjuncts are in.
@@ -178,11 +180,11 @@ impl Evaluator {
         if vertex.kinds != Kinds::LIST {
             return;
         }
-        if let Some((closed, span)) = vertex.list_closed {
-            if vertex.list_len > closed {
+        if let Some((closed, span)) = vertex.list_closed() {
+            if vertex.list_len() > closed {
                 let message = format!(
                     "incompatible list lengths ({closed} and {})",
-                    vertex.list_len
+                    vertex.list_len()
                 );
                 self.fail(v, EvalError::new(ErrorKind::Conflict, message, vec![span]));
             }
@@ -221,7 +223,7 @@ impl Evaluator {
                 vec![span],
             ));
         }
-        let len = i64::from(self.v(list).list_len);
+        let len = i64::from(self.v(list).list_len());
         let bound = |this: &mut Self, value: Option<Val>, default: i64| -> Result<i64, EvalError> {
             let Some(value) = value else {
                 return Ok(default);
@@ -273,8 +275,8 @@ impl Evaluator {
         }
         let count = (high - low) as u32;
         let vertex = self.v_mut(result);
-        vertex.list_len = count;
-        vertex.list_closed = Some((count, span));
+        vertex.set_list_len(count);
+        vertex.set_list_closed((count, span));
         vertex.synthetic = true;
         Val::Vertex(result)
     }

@@ -26,6 +26,7 @@ mod patterns;
 mod print;
 mod refs;
 mod scalar;
+mod share;
 mod structure;
 mod vertex;
 
@@ -125,6 +126,10 @@ pub struct Evaluator {
     next_group: u32,
     /// Struct `let`s, one vertex per frame and let.
     lets: HashMap<(EnvId, ExprRef), VertexId>,
+    /// Comprehension keys, one vertex per label.
+    keys: HashMap<Label, VertexId>,
+    /// Scalar disjunction forks no value refers to, for reuse.
+    free_forks: Vec<VertexId>,
     pub(crate) errors: Vec<EvalError>,
     /// Compiled regular expressions, by pattern.
     pub(crate) regexes: HashMap<Shared<str>, Shared<regex::Regex>>,
@@ -161,6 +166,8 @@ impl Evaluator {
             }],
             next_group: 1,
             lets: HashMap::new(),
+            keys: HashMap::new(),
+            free_forks: Vec::new(),
             errors: Vec::new(),
             regexes: HashMap::new(),
             limits,
@@ -238,17 +245,22 @@ impl Evaluator {
 
     /// The chain children inherit: without the groups of `close()`.
     pub(crate) fn inherited(&mut self, close: CloseRef) -> CloseRef {
-        let mut nodes = Vec::new();
         let mut current = close;
         let mut any_shallow = false;
         while current.0 != 0 {
             let node = self.close_nodes[current.0 as usize];
             any_shallow |= node.shallow;
-            nodes.push(node);
             current = node.parent;
         }
         if !any_shallow {
             return close;
+        }
+        let mut nodes = Vec::new();
+        let mut current = close;
+        while current.0 != 0 {
+            let node = self.close_nodes[current.0 as usize];
+            nodes.push(node);
+            current = node.parent;
         }
         let mut result = CloseRef(0);
         for node in nodes.into_iter().rev().filter(|n| !n.shallow) {
@@ -263,8 +275,8 @@ impl Evaluator {
     }
 
     /// The groups of a closedness chain, innermost first.
-    pub(crate) fn groups(&self, mut close: CloseRef) -> Vec<u32> {
-        let mut out = Vec::new();
+    pub(crate) fn groups(&self, mut close: CloseRef) -> smallvec::SmallVec<[u32; 4]> {
+        let mut out = smallvec::SmallVec::new();
         while close.0 != 0 {
             let node = self.close_nodes[close.0 as usize];
             out.push(node.group);

@@ -28,6 +28,7 @@ impl Evaluator {
             Val::Validator(x) => {
                 let candidate = self.synthetic(Atom::String(Arc::from(label)));
                 self.v_mut(candidate)
+                    .rare_mut()
                     .validators
                     .push((x, Default::default()));
                 self.check_validators(candidate);
@@ -42,7 +43,7 @@ impl Evaluator {
         if self.v(w).error.is_some() {
             return false;
         }
-        if let Some(d) = self.v(w).disjunction.clone() {
+        if let Some(d) = self.v(w).disjunction().cloned() {
             return d.forks.iter().any(|&(f, _)| self.vertex_admits(f, label));
         }
         let vertex = self.v(w);
@@ -52,7 +53,7 @@ impl Evaluator {
         let text = Atom::String(Arc::from(label));
         vertex.kinds.contains(Kinds::STRING)
             && vertex
-                .bounds
+                .bounds()
                 .iter()
                 .all(|(b, _)| b.admits(&text) == Some(true))
     }

@@ -25,7 +25,7 @@ impl Evaluator {
     }
 
     fn resolved_share(&self, mut v: VertexId) -> VertexId {
-        while let Some(target) = self.v(v).share {
+        while let Some(target) = self.v(v).share() {
             v = target;
         }
         v
@@ -42,7 +42,7 @@ impl Evaluator {
             let _ = write!(out, "_|_ // {}", error.message);
             return;
         }
-        if let Some(d) = &vertex.disjunction {
+        if let Some(d) = vertex.disjunction() {
             let all_default = d.forks.iter().all(|f| f.1);
             for (i, &(fork, default)) in d.forks.iter().enumerate() {
                 if i > 0 {
@@ -99,13 +99,13 @@ impl Evaluator {
 
     fn print_list(&self, v: VertexId, indent: usize, out: &mut String) {
         let vertex = self.v(v);
-        let open = vertex.list_closed.is_none() && !vertex.list_tails.is_empty();
-        if vertex.list_len == 0 && !open {
+        let open = vertex.list_closed().is_none() && !vertex.list_tails().is_empty();
+        if vertex.list_len() == 0 && !open {
             out.push_str("[]");
             return;
         }
         out.push_str("[\n");
-        for i in 0..vertex.list_len {
+        for i in 0..vertex.list_len() {
             push_indent(out, indent + 1);
             match vertex.arc(Label::Index(i)) {
                 Some(arc) => self.print_value(arc.vertex, indent + 1, out),
@@ -116,7 +116,7 @@ impl Evaluator {
         if open {
             push_indent(out, indent + 1);
             out.push_str("...");
-            if let Some((_, tail)) = vertex.list_tails.last() {
+            if let Some((_, tail)) = vertex.list_tails().last() {
                 if let super::Source::Expr(e) = tail.source {
                     if !matches!(self.code(e.unit).expr(e.id), crate::ir::Expr::Top) {
                         out.push_str(&self.source_text(e));

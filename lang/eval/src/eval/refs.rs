@@ -6,8 +6,7 @@
 
 use super::exprs::Val;
 use super::{
-    CloseRef, Conjunct, EnvId, ErrorKind, EvalError, Evaluator, ExprRef, Frame, Source, State,
-    VertexId,
+    CloseRef, Conjunct, EnvId, ErrorKind, EvalError, Evaluator, ExprRef, Frame, Source, VertexId,
 };
 use crate::ir::{Expr, Optionality, Ref};
 use crate::label::{Label, LabelKind};
@@ -100,61 +99,16 @@ impl Evaluator {
         }
     }
 
-    /// Structure sharing: a vertex whose only conjunct is a reference to
-    /// another (`labels: _labels`) becomes that vertex instead of a copy,
-    /// when nothing about it could differ: no closedness, no forced
-    /// disjunction choices, not a definition, not a cycle.
-    pub(crate) fn try_share(&mut self, v: VertexId) -> bool {
-        let vertex = self.v(v);
-        if vertex.conjuncts.len() != 1 || !vertex.choices().is_empty() || vertex.parent.is_none() {
-            return false;
-        }
-        let conjunct = vertex.conjuncts[0];
-        let Source::Expr(e) = conjunct.source else {
-            return false;
-        };
-        if conjunct.close.0 != 0 {
-            return false;
-        }
-        if !matches!(
-            self.code(e.unit).expr(e.id),
-            Expr::Ref(_) | Expr::Select(..)
-        ) {
-            return false;
-        }
-        if matches!(
-            self.labels.kind(vertex.label),
-            LabelKind::Definition | LabelKind::HiddenDefinition
-        ) {
-            return false;
-        }
-        let Val::Vertex(w) = self.eval(e, conjunct.env) else {
-            return false;
-        };
-        if w == v || self.is_ancestor(w, v) || self.is_ancestor(v, w) {
-            return false;
-        }
-        let kind = self.labels.kind(self.v(w).label);
-        if matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition)
-            || self.v(w).state == State::Evaluating
-        {
-            return false;
-        }
-        self.structure(w);
-        self.v_mut(v).share = Some(w);
-        true
-    }
-
     /// What a vertex stands for: the vertex it shares, or the default of
     /// its resolved disjunction.
     pub(crate) fn resolved(&self, mut v: VertexId) -> VertexId {
         loop {
             let vertex = self.v(v);
-            if let Some(target) = vertex.share {
+            if let Some(target) = vertex.share() {
                 v = target;
                 continue;
             }
-            let Some(d) = &vertex.disjunction else {
+            let Some(d) = vertex.disjunction() else {
                 return v;
             };
             let mut defaults = d.forks.iter().filter(|f| f.1);
@@ -179,7 +133,12 @@ impl Evaluator {
         if w == v {
             return;
         }
-        if self.v(v).expanded.contains(&(w, close)) {
+        if self
+            .v(v)
+            .expanded
+            .as_ref()
+            .is_some_and(|e| e.contains(&(w, close)))
+        {
             return;
         }
         if self.is_ancestor(w, v) {
@@ -196,7 +155,10 @@ impl Evaluator {
         if self.expanding.contains(&w) {
             return;
         }
-        self.v_mut(v).expanded.push((w, close));
+        self.v_mut(v)
+            .expanded
+            .get_or_insert_with(Default::default)
+            .push((w, close));
         let mut close = close;
         let kind = self.labels.kind(self.v(w).label);
         if matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition)
@@ -237,8 +199,8 @@ impl Evaluator {
         // Only the pieces needed are copied (a whole vertex would clone
         // every vector it holds).
         let source = self.v(w);
-        let (kinds, atom, bounds) = (source.kinds, source.atom.clone(), source.bounds.clone());
-        let validators = source.validators.clone();
+        let (kinds, atom) = (source.kinds, source.atom.clone());
+        let (bounds, validators) = (source.bounds().to_vec(), source.validators().to_vec());
         let arcs = source.arcs.clone();
         match atom {
             Some((atom, span)) => self.meet_atom(v, atom, span),
@@ -285,7 +247,7 @@ impl Evaluator {
     }
 
     fn is_fork_of(&self, mut fork: VertexId, origin: VertexId) -> bool {
-        while let Some(of) = self.v(fork).fork_of {
+        while let Some(of) = self.v(fork).fork_of() {
             if of == origin {
                 return true;
             }
@@ -377,7 +339,7 @@ impl Evaluator {
                         vec![span],
                     ));
                 }
-                let len = self.v(base).list_len;
+                let len = self.v(base).list_len();
                 match self.v(base).arc(Label::Index(i as u32)) {
                     Some(arc) if (i as u64) < len as u64 => Val::Vertex(arc.vertex),
                     _ => {

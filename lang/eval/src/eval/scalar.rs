@@ -62,14 +62,19 @@ impl Evaluator {
             self.fail(v, EvalError::new(ErrorKind::Conflict, message, spans));
             return;
         }
-        let bounds = std::mem::take(&mut self.v_mut(v).bounds);
+        let bounds = match &mut self.v_mut(v).rare {
+            Some(rare) => std::mem::take(&mut rare.bounds),
+            None => Vec::new(),
+        };
         for (bound, bound_span) in &bounds {
             if let Some(error) = check_bound(bound, &atom, *bound_span, span) {
                 self.fail(v, error);
             }
         }
         let vertex = self.v_mut(v);
-        vertex.bounds = bounds;
+        if !bounds.is_empty() {
+            vertex.rare_mut().bounds = bounds;
+        }
         vertex.kinds = atom.kind();
         vertex.atom = Some((atom, span));
     }
@@ -84,18 +89,18 @@ impl Evaluator {
         }
         let vertex = self.v_mut(v);
         let duplicate = vertex
-            .bounds
+            .bounds()
             .iter()
             .any(|(b, _)| b.op == bound.op && b.value.same(&bound.value));
         if duplicate {
             return;
         }
         let clash = vertex
-            .bounds
+            .bounds()
             .iter()
             .find(|(other, _)| disjoint(other, &bound))
             .cloned();
-        vertex.bounds.push((bound.clone(), span));
+        vertex.rare_mut().bounds.push((bound.clone(), span));
         if let Some((other, other_span)) = clash {
             let (low, high) = if matches!(bound.op, BoundOp::Lt | BoundOp::Le) {
                 (&other, &bound)

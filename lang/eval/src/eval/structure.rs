@@ -49,7 +49,7 @@ impl Evaluator {
         if vertex.struct_literal
             && vertex.kinds == Kinds::TOP
             && vertex.atom.is_none()
-            && vertex.disjunction.is_none()
+            && vertex.disjunction().is_none()
         {
             self.v_mut(v).kinds = Kinds::STRUCT;
         }
@@ -89,6 +89,9 @@ impl Evaluator {
     /// values (the whole evaluation stops), or nesting too deep (only
     /// this value fails).
     pub(crate) fn limit_error(&self, v: VertexId) -> Option<EvalError> {
+        if !self.limit_hit && self.depth < self.limits.max_depth {
+            return None;
+        }
         let span = self.conjunct_span(v).into_iter().collect();
         if self.limit_hit {
             let message = format!(
@@ -163,7 +166,7 @@ impl Evaluator {
                     .iter()
                     .any(|el| matches!(el, crate::ir::Elem::Comprehension(_)))
                 {
-                    self.v_mut(v).pending.push(Pending::List(conjunct));
+                    self.defer(v, Pending::List(conjunct));
                 } else {
                     self.add_list(v, e, lit, env, close);
                 }
@@ -195,17 +198,14 @@ impl Evaluator {
                     .map(|c| c.2);
                 match forced {
                     Some(index) => self.add_conjunct(v, sub(disjuncts[index as usize].expr)),
-                    None => self
-                        .v_mut(v)
-                        .pending
-                        .push(Pending::Disjunction(conjunct, occurrence)),
+                    None => self.defer(v, Pending::Disjunction(conjunct, occurrence)),
                 }
             }
             _ => {
                 let value = self.eval(e, env);
                 let incomplete = matches!(&value, Val::Error(error) if error.is_incomplete());
                 if incomplete && !self.retrying {
-                    self.v_mut(v).pending.push(Pending::Retry(conjunct));
+                    self.defer(v, Pending::Retry(conjunct));
                     return;
                 }
                 self.unify_value(v, value, span, close);
@@ -235,8 +235,17 @@ impl Evaluator {
         let frame = self.new_env(env, Frame::Struct(v));
         let groups = self.groups(close);
         let child_close = self.inherited(close);
+        // Room for the literal's fields, exactly, when it is the first.
+        let fields = lit.decls.len();
         for group in &groups {
-            self.group_mut(v, *group);
+            let labels = &mut self.group_mut(v, *group).labels;
+            if labels.capacity() == 0 {
+                labels.reserve_exact(fields);
+            }
+        }
+        let arcs = &mut self.v_mut(v).arcs;
+        if arcs.capacity() == 0 {
+            arcs.reserve_exact(fields);
         }
         for (index, decl) in lit.decls.iter().enumerate() {
             let index = index as u32;
@@ -263,7 +272,7 @@ impl Evaluator {
                         env: frame,
                         close,
                     };
-                    self.v_mut(v).pending.push(pending);
+                    self.defer(v, pending);
                 }
                 Decl::Comprehension(_) => {
                     let pending = Pending::Comprehension {
@@ -272,7 +281,7 @@ impl Evaluator {
                         env: frame,
                         close,
                     };
-                    self.v_mut(v).pending.push(pending);
+                    self.defer(v, pending);
                 }
                 Decl::Pattern {
                     pattern,
@@ -289,10 +298,14 @@ impl Evaluator {
                         env: frame,
                         except: None,
                     };
-                    let position = self.v(v).patterns.len() as u32;
-                    self.v_mut(v).patterns.push(pattern);
+                    let position = self.v(v).patterns().len() as u32;
+                    self.v_mut(v).rare_mut().patterns.push(pattern);
                     for group in &groups {
-                        self.group_mut(v, *group).patterns.push(position);
+                        let group = self.group_mut(v, *group);
+                        group
+                            .patterns
+                            .get_or_insert_with(Default::default)
+                            .push(position);
                     }
                     if self.v(v).patterns_applied {
                         self.apply_pattern(v, position as usize);
@@ -307,7 +320,7 @@ impl Evaluator {
                         conjunct,
                         literal: e,
                     };
-                    self.v_mut(v).pending.push(pending);
+                    self.defer(v, pending);
                 }
                 Decl::Ellipsis(ty) => {
                     for group in &groups {
@@ -324,9 +337,9 @@ impl Evaluator {
                             env: frame,
                             except: Some(e),
                         };
-                        self.v_mut(v).patterns.push(pattern);
+                        self.v_mut(v).rare_mut().patterns.push(pattern);
                         if self.v(v).patterns_applied {
-                            let position = self.v(v).patterns.len() - 1;
+                            let position = self.v(v).patterns().len() - 1;
                             self.apply_pattern(v, position);
                         }
                     }
@@ -402,7 +415,7 @@ impl Evaluator {
             optional,
         });
         if self.v(v).patterns_applied {
-            for index in 0..self.v(v).patterns.len() {
+            for index in 0..self.v(v).patterns().len() {
                 self.match_pattern(v, index, child);
             }
         }
@@ -413,7 +426,7 @@ impl Evaluator {
     }
 
     fn apply_all_patterns(&mut self, v: VertexId) {
-        for index in 0..self.v(v).patterns.len() {
+        for index in 0..self.v(v).patterns().len() {
             self.apply_pattern(v, index);
         }
         self.v_mut(v).patterns_applied = true;
@@ -428,7 +441,7 @@ impl Evaluator {
 
     /// Gives `child` the pattern's value if its label matches.
     fn match_pattern(&mut self, v: VertexId, index: usize, child: VertexId) {
-        let pattern = self.v(v).patterns[index];
+        let pattern = self.v(v).patterns()[index];
         let label = self.v(child).label;
         let Label::Field(_) = label else { return };
         if !self.labels.kind(label).is_regular() {
@@ -484,35 +497,35 @@ impl Evaluator {
         id
     }
 
+    /// Queues work for phase two of `v`.
+    pub(crate) fn defer(&mut self, v: VertexId, item: Pending) {
+        self.v_mut(v)
+            .pending
+            .get_or_insert_with(Default::default)
+            .push(item);
+    }
+
     /// Works through phase two: embeddings first, then
     /// dynamic fields, then comprehensions; disjunctions are left.
     pub(crate) fn run_pending(&mut self, v: VertexId) {
         loop {
-            let pending = &self.v(v).pending;
-            let next = pending
-                .iter()
-                .position(|p| matches!(p, Pending::Embed { .. }))
-                .or_else(|| {
-                    pending
-                        .iter()
-                        .position(|p| matches!(p, Pending::Dynamic { .. }))
-                })
-                .or_else(|| {
-                    pending
-                        .iter()
-                        .position(|p| !matches!(p, Pending::Disjunction(..) | Pending::Retry(_)))
-                })
-                .or_else(|| pending.iter().position(|p| matches!(p, Pending::Retry(_))));
-            let Some(next) = next else { break };
-            let item = self.v_mut(v).pending.remove(next);
-            let before = self.v(v).pending.len();
+            let vertex = self.v_mut(v);
+            let Some(item) = vertex.pending.as_mut().and_then(|q| q.next()) else {
+                if vertex.pending.as_ref().is_some_and(|q| q.is_empty()) {
+                    vertex.pending = None;
+                }
+                break;
+            };
+            let nests = matches!(item, Pending::Comprehension { .. });
+            let before = self.v(v).pending.as_ref().map_or(0, |q| q.comprehensions());
             self.run_pending_item(v, item);
-            // What an item added (a comprehension's nested comprehensions)
-            // runs before the items after it: a comprehension reading a
+            // A comprehension's nested comprehensions run before the
+            // comprehensions queued after it: a comprehension reading a
             // field then sees every value the earlier ones give it.
-            let pending = &mut self.v_mut(v).pending;
-            if pending.len() > before {
-                pending[next..].rotate_left(before - next);
+            if nests {
+                if let Some(queue) = self.v_mut(v).pending.as_mut() {
+                    queue.promote_comprehensions_since(before);
+                }
             }
         }
     }

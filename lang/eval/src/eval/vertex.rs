@@ -5,6 +5,8 @@ use super::{CloseRef, Conjunct, EnvId, ExprRef, VertexId};
 use crate::ir::Optionality;
 use crate::label::Label;
 use crate::value::{Atom, Bound, Kinds};
+use smallvec::SmallVec;
+use std::collections::VecDeque;
 use tenon_diagnostics::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -56,6 +58,68 @@ pub enum Pending {
     Disjunction(Conjunct, u32),
 }
 
+/// The work left for phase two, one queue per kind, in the order
+/// `run_pending` takes it: embeddings, dynamic fields, comprehensions and
+/// list literals, retried expressions; disjunctions are left for
+/// `resolve_disjunctions`. Within a kind, first come first served.
+#[derive(Clone, Debug, Default)]
+pub struct Queue {
+    embeds: VecDeque<Pending>,
+    dynamics: VecDeque<Pending>,
+    others: VecDeque<Pending>,
+    retries: VecDeque<Pending>,
+    disjunctions: Vec<(Conjunct, u32)>,
+}
+
+impl Queue {
+    pub fn push(&mut self, item: Pending) {
+        match item {
+            Pending::Embed { .. } => self.embeds.push_back(item),
+            Pending::Dynamic { .. } => self.dynamics.push_back(item),
+            Pending::Comprehension { .. } | Pending::List(_) => self.others.push_back(item),
+            Pending::Retry(_) => self.retries.push_back(item),
+            Pending::Disjunction(conjunct, occurrence) => {
+                self.disjunctions.push((conjunct, occurrence))
+            }
+        }
+    }
+
+    /// The next item of phase two (never a disjunction).
+    pub fn next(&mut self) -> Option<Pending> {
+        self.embeds
+            .pop_front()
+            .or_else(|| self.dynamics.pop_front())
+            .or_else(|| self.others.pop_front())
+            .or_else(|| self.retries.pop_front())
+    }
+
+    /// How many comprehensions and list literals wait.
+    pub fn comprehensions(&self) -> usize {
+        self.others.len()
+    }
+
+    /// Moves the comprehensions and list literals queued since
+    /// [`Queue::comprehensions`] said `before` to the front, in their
+    /// order (what a comprehension adds runs before its later siblings).
+    pub fn promote_comprehensions_since(&mut self, before: usize) {
+        let added = self.others.len().saturating_sub(before);
+        self.others.rotate_right(added);
+    }
+
+    /// The disjunctions met so far, in order; they leave the queue.
+    pub fn take_disjunctions(&mut self) -> Vec<(Conjunct, u32)> {
+        std::mem::take(&mut self.disjunctions)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.embeds.is_empty()
+            && self.dynamics.is_empty()
+            && self.others.is_empty()
+            && self.retries.is_empty()
+            && self.disjunctions.is_empty()
+    }
+}
+
 /// A pattern constraint `[pattern]: value` in effect on a vertex.
 #[derive(Clone, Copy, Debug)]
 pub struct Pattern {
@@ -73,10 +137,11 @@ pub struct Pattern {
 #[derive(Clone, Debug, Default)]
 pub struct Group {
     pub id: u32,
-    pub labels: Vec<Label>,
-    /// Indexes into the vertex's patterns.
-    pub patterns: Vec<u32>,
     pub open: bool,
+    pub labels: Vec<Label>,
+    /// Indexes into the vertex's patterns (boxed: few groups have any).
+    #[allow(clippy::box_collection)]
+    pub patterns: Option<Box<Vec<u32>>>,
 }
 
 /// Disjunction bookkeeping of a vertex.
@@ -96,6 +161,18 @@ impl Vertex {
     }
 }
 
+/// Another vertex a vertex stands in a relation to. A fork has forced
+/// choices, which sharing refuses, so no vertex has both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    None,
+    /// This vertex is exactly another one (its only conjunct is a
+    /// reference to it): structure sharing, so the value is not rebuilt.
+    Share(VertexId),
+    /// The vertex this one is a disjunction fork of.
+    ForkOf(VertexId),
+}
+
 /// The alternatives left after a vertex's disjunctions were resolved.
 #[derive(Clone, Debug)]
 pub struct Disjunction {
@@ -106,46 +183,38 @@ pub struct Disjunction {
 pub struct Vertex {
     pub parent: Option<VertexId>,
     pub label: Label,
-    pub conjuncts: Vec<Conjunct>,
+    /// Most vertices have one conjunct: it is stored inline.
+    pub conjuncts: SmallVec<[Conjunct; 1]>,
     pub state: State,
     pub kinds: Kinds,
     /// Where the kind was narrowed (for conflict messages).
     pub kind_span: Option<Span>,
     pub atom: Option<(Atom, Span)>,
-    pub bounds: Vec<(Bound, Span)>,
-    /// Package functions used as constraints, checked by `finalize`.
-    pub validators: Vec<(super::builtins::Validator, Span)>,
+    /// Bounds, validators, patterns, list shape, arc index, resolved
+    /// disjunction (boxed: most vertices have none of them).
+    pub rare: Option<Box<Rare>>,
     /// Index into the evaluator's errors: this value is bottom.
-    pub error: Option<u32>,
+    /// (Stored plus one, so that it takes four bytes.)
+    pub error: Option<std::num::NonZeroU32>,
     pub arcs: Vec<Arc>,
-    /// Position of each arc by label, once there are many.
-    #[allow(clippy::box_collection)]
-    pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
-    pub patterns: Vec<Pattern>,
-    pub groups: Vec<Group>,
-    /// Number of list elements, when this is a list.
-    pub list_len: u32,
-    /// `...T` of list literals: (first index it applies from, T).
-    pub list_tails: Vec<(u32, Conjunct)>,
-    /// A closed list literal fixed the length.
-    pub list_closed: Option<(u32, Span)>,
-    pub pending: Vec<Pending>,
-    pub disjunction: Option<Box<Disjunction>>,
-    /// References already expanded into this vertex (cycle guard).
-    pub expanded: Vec<(VertexId, CloseRef)>,
+    /// Closedness groups (boxed: most vertices have none; one is inline).
+    pub groups: Option<Box<SmallVec<[Group; 1]>>>,
+    /// Phase two's queue (boxed, and dropped once empty: most vertices
+    /// have none).
+    pub pending: Option<Box<Queue>>,
+    /// References already expanded into this vertex (cycle guard; boxed:
+    /// most vertices expand none, or share instead).
+    pub expanded: Option<Box<Expanded>>,
     /// Values without conjuncts (comprehension keys, builtin results).
     pub synthetic: bool,
     /// Disjunctions met while evaluating, and the choices forced when
     /// this is a fork (boxed: most vertices have none).
     pub forking: Option<Box<Forking>>,
-    /// This vertex is exactly another one (its only conjunct is a
-    /// reference to it): structure sharing, so the value is not rebuilt.
-    pub share: Option<VertexId>,
+    /// The vertex this one shares or is a fork of.
+    pub link: Link,
     /// A struct literal was unified in (a struct, unless what it embeds
     /// makes it something else).
     pub struct_literal: bool,
-    /// The vertex this one is a disjunction fork of.
-    pub fork_of: Option<VertexId>,
     /// Its arcs have been evaluated too (see `finalize`).
     pub finalized: bool,
     /// Patterns have been matched against the arcs of phase one.
@@ -154,33 +223,110 @@ pub struct Vertex {
     pub def_close: CloseRef,
 }
 
+/// References expanded into a vertex, with their closedness.
+pub type Expanded = SmallVec<[(VertexId, CloseRef); 2]>;
+
+/// The parts of a vertex that few vertices have.
+#[derive(Clone, Debug, Default)]
+pub struct Rare {
+    pub bounds: Vec<(Bound, Span)>,
+    /// Package functions used as constraints, checked by `finalize`.
+    pub validators: Vec<(super::builtins::Validator, Span)>,
+    pub patterns: Vec<Pattern>,
+    /// `...T` of list literals: (first index it applies from, T).
+    pub list_tails: Vec<(u32, Conjunct)>,
+    /// Number of list elements, when this is a list.
+    pub list_len: u32,
+    /// A closed list literal fixed the length.
+    pub list_closed: Option<(u32, Span)>,
+    /// Position of each arc by label, once there are many.
+    #[allow(clippy::box_collection)]
+    pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
+    pub disjunction: Option<Disjunction>,
+}
+
 impl Vertex {
+    pub fn bounds(&self) -> &[(Bound, Span)] {
+        self.rare.as_ref().map_or(&[], |r| &r.bounds)
+    }
+
+    pub fn validators(&self) -> &[(super::builtins::Validator, Span)] {
+        self.rare.as_ref().map_or(&[], |r| &r.validators)
+    }
+
+    pub fn patterns(&self) -> &[Pattern] {
+        self.rare.as_ref().map_or(&[], |r| &r.patterns)
+    }
+
+    pub fn list_tails(&self) -> &[(u32, Conjunct)] {
+        self.rare.as_ref().map_or(&[], |r| &r.list_tails)
+    }
+
+    pub fn list_len(&self) -> u32 {
+        self.rare.as_ref().map_or(0, |r| r.list_len)
+    }
+
+    pub fn set_list_len(&mut self, len: u32) {
+        if len != 0 || self.rare.is_some() {
+            self.rare_mut().list_len = len;
+        }
+    }
+
+    pub fn list_closed(&self) -> Option<(u32, Span)> {
+        self.rare.as_ref().and_then(|r| r.list_closed)
+    }
+
+    pub fn set_list_closed(&mut self, closed: (u32, Span)) {
+        self.rare_mut().list_closed = Some(closed);
+    }
+
+    pub fn disjunction(&self) -> Option<&Disjunction> {
+        self.rare.as_ref().and_then(|r| r.disjunction.as_ref())
+    }
+
+    /// The vertex this one shares (see [`Link::Share`]).
+    pub fn share(&self) -> Option<VertexId> {
+        match self.link {
+            Link::Share(target) => Some(target),
+            _ => None,
+        }
+    }
+
+    /// The vertex this one is a fork of.
+    pub fn fork_of(&self) -> Option<VertexId> {
+        match self.link {
+            Link::ForkOf(origin) => Some(origin),
+            _ => None,
+        }
+    }
+
+    pub fn groups(&self) -> &[Group] {
+        self.groups.as_deref().map_or(&[], |g| g.as_slice())
+    }
+
+    /// The rare parts, created on first use.
+    pub fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+
     pub fn new(parent: Option<VertexId>, label: Label) -> Vertex {
         Vertex {
             parent,
             label,
-            conjuncts: Vec::new(),
+            conjuncts: SmallVec::new(),
             state: State::New,
             kinds: Kinds::TOP,
             kind_span: None,
             atom: None,
-            bounds: Vec::new(),
-            validators: Vec::new(),
+            rare: None,
             error: None,
             arcs: Vec::new(),
-            arc_index: None,
-            patterns: Vec::new(),
-            groups: Vec::new(),
-            list_len: 0,
-            list_tails: Vec::new(),
-            list_closed: None,
-            pending: Vec::new(),
-            disjunction: None,
-            expanded: Vec::new(),
+            groups: None,
+            pending: None,
+            expanded: None,
             synthetic: false,
             forking: None,
-            share: None,
-            fork_of: None,
+            link: Link::None,
             struct_literal: false,
             finalized: false,
             patterns_applied: false,
@@ -193,7 +339,7 @@ impl Vertex {
     }
 
     pub fn arc_position(&self, label: Label) -> Option<usize> {
-        match &self.arc_index {
+        match self.rare.as_ref().and_then(|r| r.arc_index.as_ref()) {
             Some(index) => index.get(&label).map(|&i| i as usize),
             None => self.arcs.iter().position(|a| a.label == label),
         }
@@ -203,18 +349,19 @@ impl Vertex {
     pub fn push_arc(&mut self, arc: Arc) {
         self.arcs.push(arc);
         const INDEX_FROM: usize = 16;
-        match &mut self.arc_index {
+        let len = self.arcs.len();
+        match self.rare.as_mut().and_then(|r| r.arc_index.as_mut()) {
             Some(index) => {
-                index.insert(arc.label, self.arcs.len() as u32 - 1);
+                index.insert(arc.label, len as u32 - 1);
             }
-            None if self.arcs.len() > INDEX_FROM => {
+            None if len > INDEX_FROM => {
                 let index = self
                     .arcs
                     .iter()
                     .enumerate()
                     .map(|(i, a)| (a.label, i as u32))
                     .collect();
-                self.arc_index = Some(Box::new(index));
+                self.rare_mut().arc_index = Some(Box::new(index));
             }
             None => {}
         }

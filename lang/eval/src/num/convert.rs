@@ -17,7 +17,7 @@ impl Number {
     /// (`1.4142135623730951`, `4`), as CUE turns a float64 result into a
     /// number; `None` for NaN and infinities.
     pub fn from_f64(v: f64) -> Option<Number> {
-        Decimal::from_f64(v).map(Number::Float)
+        Decimal::from_f64(v).map(Number::float)
     }
 
     /// Reads a JSON number (`-12`, `1.5e3`): an int unless it has a

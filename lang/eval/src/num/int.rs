@@ -13,7 +13,7 @@ pub enum Int {
     /// A value that fits an `i64`.
     Small(i64),
     /// A value that does not fit an `i64`.
-    Big(BigInt),
+    Big(Box<BigInt>),
 }
 
 impl Int {
@@ -24,7 +24,7 @@ impl Int {
     pub fn from_bigint(b: BigInt) -> Int {
         match b.to_i64() {
             Some(v) => Int::Small(v),
-            None => Int::Big(b),
+            None => Int::Big(Box::new(b)),
         }
     }
 
@@ -32,7 +32,7 @@ impl Int {
     pub fn to_bigint(&self) -> BigInt {
         match self {
             Int::Small(v) => BigInt::from(*v),
-            Int::Big(b) => b.clone(),
+            Int::Big(b) => (**b).clone(),
         }
     }
 
@@ -111,7 +111,7 @@ impl Int {
                 Some(n) => Int::Small(n),
                 None => Int::from_bigint(-BigInt::from(*v)),
             },
-            Int::Big(b) => Int::from_bigint(-b),
+            Int::Big(b) => Int::from_bigint(-&**b),
         }
     }
 
@@ -214,7 +214,7 @@ impl From<u64> for Int {
     fn from(v: u64) -> Int {
         match i64::try_from(v) {
             Ok(v) => Int::Small(v),
-            Err(_) => Int::Big(BigInt::from(v)),
+            Err(_) => Int::Big(Box::new(BigInt::from(v))),
         }
     }
 }

@@ -44,7 +44,7 @@ pub(crate) fn parse_literal(text: &str, is_float: bool) -> Result<Number, Number
             Some(i) => (&text[..i], Some(&text[i + 1..])),
             None => (text, None),
         };
-        return parse_decimal(mantissa, exponent).map(Number::Float);
+        return parse_decimal(mantissa, exponent).map(Number::float);
     }
     if is_float {
         return Err(NumberError::Malformed);

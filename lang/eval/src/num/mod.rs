@@ -44,10 +44,15 @@ pub enum Number {
     /// An `int`.
     Int(Int),
     /// A `float`.
-    Float(Decimal),
+    Float(Box<Decimal>),
 }
 
 impl Number {
+    /// A float (boxed: it is rarer and larger than an int).
+    pub fn float(d: Decimal) -> Number {
+        Number::Float(Box::new(d))
+    }
+
     /// Reads a literal as the lexer gives it (unsigned; `is_float` for float tokens).
     pub fn parse_literal(text: &str, is_float: bool) -> Result<Number, NumberError> {
         literal::parse_literal(text, is_float)
@@ -80,7 +85,7 @@ impl Number {
     pub fn to_decimal(&self) -> Decimal {
         match self {
             Number::Int(i) => Decimal::from_int(i),
-            Number::Float(d) => d.clone(),
+            Number::Float(d) => (**d).clone(),
         }
     }
 
@@ -151,7 +156,7 @@ impl Number {
     pub fn neg(&self) -> Number {
         match self {
             Number::Int(i) => Number::Int(i.neg()),
-            Number::Float(d) => Number::Float(d.neg()),
+            Number::Float(d) => Number::float(d.neg()),
         }
     }
 
@@ -159,7 +164,7 @@ impl Number {
     pub fn abs(&self) -> Number {
         match self {
             Number::Int(i) => Number::Int(i.abs()),
-            Number::Float(d) => Number::Float(d.abs()),
+            Number::Float(d) => Number::float(d.abs()),
         }
     }
 
@@ -204,7 +209,7 @@ impl Number {
         o: &Number,
         op: fn(&Decimal, &Decimal) -> Result<Decimal, NumberError>,
     ) -> Result<Number, NumberError> {
-        op(&self.decimal(), &o.decimal()).map(Number::Float)
+        op(&self.decimal(), &o.decimal()).map(Number::float)
     }
 
     fn int_op(
@@ -264,6 +269,6 @@ impl From<Int> for Number {
 
 impl From<Decimal> for Number {
     fn from(d: Decimal) -> Number {
-        Number::Float(d)
+        Number::float(d)
     }
 }

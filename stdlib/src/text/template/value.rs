@@ -45,7 +45,7 @@ impl Val {
             Value::Null => Val::Nil,
             Value::Bool(b) => Val::Bool(*b),
             Value::Number(Number::Int(Int::Small(i))) => Val::Int(*i),
-            Value::Number(Number::Int(Int::Big(b))) => Val::BigInt(Arc::new(b.clone())),
+            Value::Number(Number::Int(Int::Big(b))) => Val::BigInt(Arc::new((**b).clone())),
             Value::Number(n) => Val::Float(n.to_f64()),
             Value::String(s) => Val::String(s.clone()),
             Value::Bytes(b) => Val::Bytes(b.clone()),

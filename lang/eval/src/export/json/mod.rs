@@ -98,6 +98,12 @@ impl JsonWriter {
         &self.out
     }
 
+    /// The text written so far, taken out: the writer goes on from where
+    /// it was with an empty buffer (to pass large output on in pieces).
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
     /// The text written.
     pub fn finish(self) -> String {
         debug_assert!(self.open.is_empty(), "unfinished JSON value");
