@@ -154,6 +154,16 @@ impl Labels {
 
 /// Whether `text` can be written as an identifier label (else it is
 /// quoted in paths and messages).
+/// A label as a segment of a data path: as written when it is an
+/// identifier, quoted otherwise (`spec."app.kubernetes.io/name"`).
+pub fn path_segment(text: &str) -> String {
+    if is_identifier(text) {
+        text.to_string()
+    } else {
+        format!("{text:?}")
+    }
+}
+
 pub fn is_identifier(text: &str) -> bool {
     let mut chars = text.chars();
     matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '#' || c == '$')

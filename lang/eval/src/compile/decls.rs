@@ -208,7 +208,9 @@ impl Compiler {
         match &field.label.name {
             ast::LabelName::Ident(id) => {
                 let label = self.labels.intern(&id.name, LabelKind::of_ident(&id.name));
+                self.field_path.push(id.name.to_string());
                 let value = self.expr(&field.value);
+                self.field_path.pop();
                 self.code.set_label_span(value, field.label.span);
                 Decl::Field {
                     label,
@@ -217,8 +219,11 @@ impl Compiler {
                 }
             }
             ast::LabelName::String(ast::Expr::String(s)) => {
-                let label = self.labels.intern(&s.value.to_text(), LabelKind::Regular);
+                let text = s.value.to_text();
+                let label = self.labels.intern(&text, LabelKind::Regular);
+                self.field_path.push(crate::label::path_segment(&text));
                 let value = self.expr(&field.value);
+                self.field_path.pop();
                 self.code.set_label_span(value, field.label.span);
                 Decl::Field {
                     label,

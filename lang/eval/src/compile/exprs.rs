@@ -75,11 +75,15 @@ impl Compiler {
         } else if let Some(expr) = self.predeclared(&id.name, id.span) {
             expr
         } else {
-            self.diagnostics.push(Diagnostic::error(
+            let mut diagnostic = Diagnostic::error(
                 "undefined-reference",
                 id.span,
                 format!("reference \"{}\" not found", id.name),
-            ));
+            );
+            if !self.field_path.is_empty() {
+                diagnostic = diagnostic.with_path(self.field_path.join("."));
+            }
+            self.diagnostics.push(diagnostic);
             Expr::Bottom
         };
         self.code.push(expr, id.span)

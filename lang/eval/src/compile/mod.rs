@@ -111,4 +111,7 @@ pub(crate) struct Compiler {
     /// The module packages being compiled, outermost first (an import
     /// cycle guard).
     pub compiling: Vec<String>,
+    /// The labels of the fields being compiled, outermost first: the data
+    /// path of a compile error (`spec.count`).
+    pub field_path: Vec<String>,
 }

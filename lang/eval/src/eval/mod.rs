@@ -315,14 +315,7 @@ impl Evaluator {
             }
             parts.push(match label {
                 Label::Index(i) => i.to_string(),
-                Label::Field(_) => {
-                    let text = self.labels.text(label);
-                    if crate::label::is_identifier(&text) {
-                        text.into_owned()
-                    } else {
-                        format!("{text:?}")
-                    }
-                }
+                Label::Field(_) => crate::label::path_segment(&self.labels.text(label)),
             });
             id = parent;
         }
