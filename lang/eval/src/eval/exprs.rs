@@ -515,10 +515,15 @@ impl Evaluator {
         match builtin {
             Builtin::Len => {
                 let value = self.eval(args[0], env);
-                self.builtin_len(value, span)
+                let arg_span = self.code(args[0].unit).span(args[0].id);
+                self.builtin_len(value, span, arg_span)
             }
             Builtin::Close => {
                 let value = self.eval(args[0], env);
+                let arg_span = self.code(args[0].unit).span(args[0].id);
+                if let Some(error) = self.not_a_struct(&value, span, arg_span) {
+                    return error;
+                }
                 match value {
                     Val::Vertex(w) => {
                         let vertex = self.new_vertex(self.v(w).parent, Label::Index(u32::MAX));
@@ -547,7 +552,55 @@ impl Evaluator {
         }
     }
 
-    fn builtin_len(&mut self, value: Val, span: Span) -> Val {
+    /// `close(x)` of a value that cannot be a struct: the error.
+    fn not_a_struct(&mut self, value: &Val, span: Span, arg_span: Span) -> Option<Val> {
+        let (text, kind) = match value {
+            Val::Atom(atom) => (atom.to_string(), atom.kind()),
+            Val::Vertex(w) => {
+                self.structure(*w);
+                let w = self.resolved(*w);
+                let vertex = self.v(w);
+                if vertex.error.is_some() || vertex.kinds.intersects(Kinds::STRUCT) {
+                    return None;
+                }
+                let kinds = vertex.kinds;
+                let text = match vertex.atom.as_ref() {
+                    Some((atom, _)) => atom.to_string(),
+                    None if kinds == Kinds::LIST => self.list_text(w),
+                    None => return None,
+                };
+                (text, kinds)
+            }
+            _ => return None,
+        };
+        let message = format!(
+            "cannot use {text} (type {}) as struct in argument 1 to close",
+            kind.name()
+        );
+        Some(Val::Error(EvalError::new(
+            ErrorKind::Invalid,
+            message,
+            vec![span, arg_span],
+        )))
+    }
+
+    /// A short text of a concrete list of scalars (`[1, 2]`), or `list`.
+    fn list_text(&mut self, w: VertexId) -> String {
+        let mut parts = Vec::new();
+        for i in 0..self.v(w).list_len() {
+            let Some(arc) = self.v(w).arc(Label::Index(i)).copied() else {
+                return "list".to_string();
+            };
+            self.structure(arc.vertex);
+            match &self.v(self.resolved(arc.vertex)).atom {
+                Some((atom, _)) if parts.len() < 8 => parts.push(atom.to_string()),
+                _ => return "list".to_string(),
+            }
+        }
+        format!("[{}]", parts.join(", "))
+    }
+
+    fn builtin_len(&mut self, value: Val, span: Span, arg_span: Span) -> Val {
         let count = match value {
             Val::Atom(Atom::String(s)) => s.len(),
             Val::Atom(Atom::Bytes(b)) => b.len(),
@@ -561,6 +614,17 @@ impl Evaluator {
                 match &vertex.atom {
                     Some((Atom::String(s), _)) => s.len(),
                     Some((Atom::Bytes(b), _)) => b.len(),
+                    Some((atom, _)) => {
+                        let message = format!(
+                            "cannot use {atom} (type {}) as string, bytes, list or struct in argument 1 to len",
+                            atom.kind().name()
+                        );
+                        return Val::Error(EvalError::new(
+                            ErrorKind::Invalid,
+                            message,
+                            vec![span, arg_span],
+                        ));
+                    }
                     _ if vertex.kinds == Kinds::LIST => vertex.list_len() as usize,
                     _ if vertex.kinds == Kinds::STRUCT => vertex
                         .arcs
@@ -579,7 +643,11 @@ impl Evaluator {
                     "cannot use {atom} (type {}) as string, bytes, list or struct in argument 1 to len",
                     atom.kind().name()
                 );
-                return Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]));
+                return Val::Error(EvalError::new(
+                    ErrorKind::Invalid,
+                    message,
+                    vec![span, arg_span],
+                ));
             }
             other => {
                 let what = match other {

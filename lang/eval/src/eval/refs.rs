@@ -313,6 +313,11 @@ impl Evaluator {
         self.structure(base);
         let base = self.resolved(base);
         match index {
+            Atom::String(s) if self.v(base).kinds == Kinds::LIST => Val::Error(EvalError::new(
+                ErrorKind::Invalid,
+                format!("invalid list index {:?} (type string)", &*s),
+                vec![span],
+            )),
             Atom::String(s) => {
                 let label = self.labels.intern(&s, LabelKind::Regular);
                 self.select_arc(base, label, span)
