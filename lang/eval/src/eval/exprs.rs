@@ -343,6 +343,14 @@ impl Evaluator {
                     return Val::Atom(Atom::Bool(op == BinaryOp::Ne));
                 }
             }
+            if let (Val::Vertex(a), Val::Vertex(b)) = (&left, &right) {
+                if let Some(equal) = self.lists_equal(*a, *b, span) {
+                    return match equal {
+                        Ok(equal) => Val::Atom(Atom::Bool(equal == (op == BinaryOp::Eq))),
+                        Err(error) => Val::Error(error),
+                    };
+                }
+            }
         }
         let lspan = self.code(lhs.unit).span(lhs.id);
         let rspan = self.code(rhs.unit).span(rhs.id);
@@ -380,6 +388,62 @@ impl Evaluator {
                 Val::Error(EvalError::new(ErrorKind::Invalid, message, spans))
             }
         }
+    }
+
+    /// Whether two lists are equal, element by element (`None` when `a`
+    /// and `b` are not both lists). Elements must be concrete scalars or
+    /// lists themselves.
+    fn lists_equal(
+        &mut self,
+        a: VertexId,
+        b: VertexId,
+        span: Span,
+    ) -> Option<Result<bool, EvalError>> {
+        self.structure(a);
+        self.structure(b);
+        let (a, b) = (self.resolved(a), self.resolved(b));
+        let is_list = |this: &Self, v: VertexId| {
+            let vertex = this.v(v);
+            vertex.kinds == Kinds::LIST && vertex.error.is_none() && vertex.disjunction().is_none()
+        };
+        if !is_list(self, a) || !is_list(self, b) {
+            return None;
+        }
+        let (la, lb) = (self.v(a).list_len(), self.v(b).list_len());
+        let closed = self.v(a).list_tails().is_empty() && self.v(b).list_tails().is_empty();
+        if !closed {
+            return Some(Err(incomplete("list", span)));
+        }
+        if la != lb {
+            return Some(Ok(false));
+        }
+        for i in 0..la {
+            let (Some(x), Some(y)) = (
+                self.v(a).arc(Label::Index(i)).copied(),
+                self.v(b).arc(Label::Index(i)).copied(),
+            ) else {
+                return Some(Err(incomplete("list", span)));
+            };
+            if let Some(nested) = self.lists_equal(x.vertex, y.vertex, span) {
+                match nested {
+                    Ok(true) => continue,
+                    other => return Some(other),
+                }
+            }
+            let x = self.atom_of(Val::Vertex(x.vertex), span);
+            let y = self.atom_of(Val::Vertex(y.vertex), span);
+            match (x, y) {
+                (Ok(x), Ok(y)) => match super::scalar::apply_binary(BinaryOp::Eq, &x, &y) {
+                    Ok(Atom::Bool(true)) => {}
+                    Ok(_) => return Some(Ok(false)),
+                    Err(message) => {
+                        return Some(Err(EvalError::new(ErrorKind::Invalid, message, vec![span])))
+                    }
+                },
+                (Err(error), _) | (_, Err(error)) => return Some(Err(error)),
+            }
+        }
+        Some(Ok(true))
     }
 
     /// `Some(true)` for null, `Some(false)` for a struct or list, `None`
@@ -444,6 +508,9 @@ impl Evaluator {
                     let e = ExprRef { unit, id: *id };
                     let part_span = self.code(unit).span(*id);
                     let value = self.eval(e, env);
+                    if let Some(error) = self.composite_in_interpolation(&value, part_span) {
+                        return error;
+                    }
                     match self.atom_of(value, part_span) {
                         Ok(Atom::String(s)) => out.push_str(&s),
                         Ok(Atom::Number(n)) => out.push_str(&n.to_string()),
@@ -463,6 +530,29 @@ impl Evaluator {
             }
         }
         Val::Atom(Atom::String(Arc::from(out)))
+    }
+
+    /// A struct or list interpolated into a string: an error (not an
+    /// incomplete value), at the interpolation and where the value is.
+    fn composite_in_interpolation(&mut self, value: &Val, span: Span) -> Option<Val> {
+        let Val::Vertex(w) = value else { return None };
+        self.structure(*w);
+        let w = self.resolved(*w);
+        let vertex = self.v(w);
+        let kind = match vertex.kinds {
+            _ if vertex.error.is_some() || vertex.disjunction().is_some() => return None,
+            k if k == Kinds::STRUCT => "struct",
+            k if k == Kinds::LIST => "list",
+            _ => return None,
+        };
+        let mut spans = vec![span];
+        spans.extend(self.conjunct_span(w));
+        let message = format!("invalid interpolation: cannot use {kind} (type {kind}) as a string");
+        Some(Val::Error(EvalError::new(
+            ErrorKind::Invalid,
+            message,
+            spans,
+        )))
     }
 
     fn call(
