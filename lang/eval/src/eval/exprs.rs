@@ -704,17 +704,7 @@ impl Evaluator {
                 match &vertex.atom {
                     Some((Atom::String(s), _)) => s.len(),
                     Some((Atom::Bytes(b), _)) => b.len(),
-                    Some((atom, _)) => {
-                        let message = format!(
-                            "cannot use {atom} (type {}) as string, bytes, list or struct in argument 1 to len",
-                            atom.kind().name()
-                        );
-                        return Val::Error(EvalError::new(
-                            ErrorKind::Invalid,
-                            message,
-                            vec![span, arg_span],
-                        ));
-                    }
+                    Some((atom, _)) => return len_of_scalar(atom, span, arg_span),
                     _ if vertex.kinds == Kinds::LIST => vertex.list_len() as usize,
                     _ if vertex.kinds == Kinds::STRUCT => vertex
                         .arcs
@@ -728,17 +718,7 @@ impl Evaluator {
                 }
             }
             Val::Error(error) => return Val::Error(error),
-            Val::Atom(atom) => {
-                let message = format!(
-                    "cannot use {atom} (type {}) as string, bytes, list or struct in argument 1 to len",
-                    atom.kind().name()
-                );
-                return Val::Error(EvalError::new(
-                    ErrorKind::Invalid,
-                    message,
-                    vec![span, arg_span],
-                ));
-            }
+            Val::Atom(atom) => return len_of_scalar(&atom, span, arg_span),
             other => {
                 let what = match other {
                     Val::Kinds(k) => k.name(),
@@ -818,4 +798,17 @@ fn last_line(text: &str) -> String {
         .unwrap_or(text)
         .trim()
         .to_string()
+}
+
+/// `len` of a number, boolean or null: refused.
+fn len_of_scalar(atom: &Atom, span: Span, arg_span: Span) -> Val {
+    let message = format!(
+        "cannot use {atom} (type {}) as string, bytes, list or struct in argument 1 to len",
+        atom.kind().name()
+    );
+    Val::Error(EvalError::new(
+        ErrorKind::Invalid,
+        message,
+        vec![span, arg_span],
+    ))
 }
