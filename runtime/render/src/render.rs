@@ -45,7 +45,13 @@ pub fn render(catalog: &Catalog, app: &App) -> Result<Vec<TargetObjects>, Vec<Di
             );
         }
     }
-    let placements = placements(app, &mut diagnostics);
+    let order = dependency_order(app, &mut diagnostics);
+    let mut placements = placements(app, &mut diagnostics);
+    for placement in &mut placements {
+        placement
+            .components
+            .sort_by_key(|c| order.iter().position(|name| *name == c.name));
+    }
     let mut out = Vec::new();
     for placement in placements {
         let mut objects = Vec::new();
@@ -133,4 +139,59 @@ fn describe(object: &Object) -> String {
             object.component
         ),
     }
+}
+
+/// The components' names in an order where each comes after those it
+/// `dependsOn` (otherwise as written). A name that is no component, or a
+/// cycle, is an error at the component.
+fn dependency_order(app: &App, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+    let names: Vec<&str> = app.components.iter().map(|c| c.name.as_str()).collect();
+    for component in &app.components {
+        for needed in &component.depends_on {
+            if !names.contains(&needed.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "unknown-component",
+                        component.span,
+                        format!(
+                            "component {:?} depends on {needed:?}, which the application does not declare",
+                            component.name
+                        ),
+                    )
+                    .with_path(format!("components.{}.dependsOn", crate::app::path_segment(&component.name))),
+                );
+            }
+        }
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut left: Vec<&crate::app::Component> = app.components.iter().collect();
+    while !left.is_empty() {
+        let ready = left.iter().position(|c| {
+            c.depends_on
+                .iter()
+                .all(|d| order.contains(d) || !names.contains(&d.as_str()))
+        });
+        match ready {
+            Some(i) => order.push(left.remove(i).name.clone()),
+            None => {
+                let cycle: Vec<&str> = left.iter().map(|c| c.name.as_str()).collect();
+                diagnostics.push(
+                    Diagnostic::error(
+                        "dependency-cycle",
+                        left[0].span,
+                        format!(
+                            "components depend on each other in a cycle: {}",
+                            cycle.join(", ")
+                        ),
+                    )
+                    .with_path(format!(
+                        "components.{}.dependsOn",
+                        crate::app::path_segment(&left[0].name)
+                    )),
+                );
+                order.extend(left.drain(..).map(|c| c.name.clone()));
+            }
+        }
+    }
+    order
 }
