@@ -86,46 +86,43 @@ impl ParseCtx<'_> {
         let hashes = kind.hashes as usize;
         // Raw texts: after the opening quotes up to `\(`; between `)` and
         // `\(`; after the last `)` up to the closing quotes.
-        let mut raw = Vec::with_capacity(mids.len() + 2);
-        let mut spans = Vec::with_capacity(mids.len() + 2);
         let open_len = 2 + hashes; // `\(` with hashes
-        raw.push((lo + delim, first_end - open_len));
-        spans.push((lo, first_end));
+        let raw_part = |a: usize, b: usize| RawPart {
+            text: self.src.get(a..b.max(a)).unwrap_or(""),
+            offset: a,
+        };
+        let mut parts = Vec::with_capacity(mids.len() + 2);
+        parts.push(raw_part(lo + delim, first_end - open_len));
         for &(_, mlo, mhi) in &mids {
-            raw.push((mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1)));
-            spans.push((mlo, mhi));
+            parts.push(raw_part(mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1)));
         }
         // The end token is `)` plus text, or zero-width where the lexer
         // closed an interpolation left open at the end of a line.
         let body = (end_lo + 1).min(hi);
         let end_body = self.closing_start(kind, body, hi);
-        raw.push((body, end_body.max(body)));
-        spans.push((end_lo, hi));
-        let parts: Vec<RawPart<'_>> = raw
-            .iter()
-            .map(|&(a, b)| RawPart {
-                text: self.src.get(a..b.max(a)).unwrap_or(""),
-                offset: a,
-            })
-            .collect();
+        parts.push(raw_part(body, end_body.max(body)));
         let mut errors = Vec::new();
         let values = decode_parts(kind, &parts, &mut errors);
         drop(parts);
         self.literal_errors(errors);
-        let mut exprs = mids
-            .into_iter()
-            .map(|(e, _, _)| e)
-            .chain(std::iter::once(last));
+        // Each text part's span covers its delimiters.
         let mut out = Vec::with_capacity(values.len() * 2);
-        for (value, &(a, b)) in values.into_iter().zip(&spans) {
-            out.push(InterpolationPart::Text {
-                value,
-                span: self.span(a, b),
-            });
-            if let Some(e) = exprs.next() {
-                out.push(InterpolationPart::Expr(e));
+        let mut values = values.into_iter();
+        let mut text = |out: &mut Vec<InterpolationPart>, a: usize, b: usize| {
+            if let Some(value) = values.next() {
+                out.push(InterpolationPart::Text {
+                    value,
+                    span: self.span(a, b),
+                });
             }
+        };
+        text(&mut out, lo, first_end);
+        for (e, mlo, mhi) in mids {
+            out.push(InterpolationPart::Expr(e));
+            text(&mut out, mlo, mhi);
         }
+        out.push(InterpolationPart::Expr(last));
+        text(&mut out, end_lo, hi);
         Expr::Interpolation(Interpolation {
             kind,
             parts: out,
