@@ -21,19 +21,7 @@ pub(crate) fn decode_parts(
     errors: &mut Vec<LiteralError>,
 ) -> Vec<StrValue> {
     if !kind.multiline {
-        return parts
-            .iter()
-            .map(|p| {
-                // Text without a backslash has no escapes: its value is
-                // its text.
-                if !kind.bytes && !p.text.contains('\\') {
-                    return StrValue::Text(SmolStr::new(p.text));
-                }
-                let mut out = Vec::new();
-                unescape(p.text, p.offset, kind, &mut out, errors);
-                value(kind, out)
-            })
-            .collect();
+        return parts.iter().map(|p| decode_part(kind, p, errors)).collect();
     }
     strip_indentation(parts, errors)
         .iter()
@@ -45,6 +33,21 @@ pub(crate) fn decode_parts(
             value(kind, out)
         })
         .collect()
+}
+
+/// Decodes one part of a single-line literal.
+pub(crate) fn decode_part(
+    kind: StringKind,
+    part: &RawPart<'_>,
+    errors: &mut Vec<LiteralError>,
+) -> StrValue {
+    // Text without a backslash has no escapes: its value is its text.
+    if !kind.bytes && !part.text.contains('\\') {
+        return StrValue::Text(SmolStr::new(part.text));
+    }
+    let mut out = Vec::new();
+    unescape(part.text, part.offset, kind, &mut out, errors);
+    value(kind, out)
 }
 
 /// The value of decoded literal bytes.

@@ -3,7 +3,7 @@
 
 use super::ParseCtx;
 use crate::ast::*;
-use crate::literal::{decode_parts, LiteralError, RawPart};
+use crate::literal::{decode_part, decode_parts, LiteralError, RawPart};
 
 impl ParseCtx<'_> {
     pub(super) fn literal_errors(&mut self, errors: Vec<LiteralError>) {
@@ -87,42 +87,56 @@ impl ParseCtx<'_> {
         // Raw texts: after the opening quotes up to `\(`; between `)` and
         // `\(`; after the last `)` up to the closing quotes.
         let open_len = 2 + hashes; // `\(` with hashes
-        let raw_part = |a: usize, b: usize| RawPart {
-            text: self.src.get(a..b.max(a)).unwrap_or(""),
-            offset: a,
-        };
-        let mut parts = Vec::with_capacity(mids.len() + 2);
-        parts.push(raw_part(lo + delim, first_end - open_len));
-        for &(_, mlo, mhi) in &mids {
-            parts.push(raw_part(mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1)));
-        }
+        let first = (lo + delim, first_end - open_len);
+        let mid = |mlo: usize, mhi: usize| (mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1));
         // The end token is `)` plus text, or zero-width where the lexer
         // closed an interpolation left open at the end of a line.
         let body = (end_lo + 1).min(hi);
         let end_body = self.closing_start(kind, body, hi);
-        parts.push(raw_part(body, end_body.max(body)));
+        let end = (body, end_body.max(body));
+        let src = self.src;
+        let raw_part = |(a, b): (usize, usize)| RawPart {
+            text: src.get(a..b.max(a)).unwrap_or(""),
+            offset: a,
+        };
         let mut errors = Vec::new();
-        let values = decode_parts(kind, &parts, &mut errors);
-        drop(parts);
-        self.literal_errors(errors);
-        // Each text part's span covers its delimiters.
-        let mut out = Vec::with_capacity(values.len() * 2);
-        let mut values = values.into_iter();
-        let mut text = |out: &mut Vec<InterpolationPart>, a: usize, b: usize| {
-            if let Some(value) = values.next() {
-                out.push(InterpolationPart::Text {
-                    value,
-                    span: self.span(a, b),
-                });
+        // Multi-line parts are decoded together (the indentation is the
+        // last part's); the others one by one, as they are placed.
+        let mut multiline = if kind.multiline {
+            let mut parts = Vec::with_capacity(mids.len() + 2);
+            parts.push(raw_part(first));
+            parts.extend(mids.iter().map(|&(_, mlo, mhi)| raw_part(mid(mlo, mhi))));
+            parts.push(raw_part(end));
+            decode_parts(kind, &parts, &mut errors).into_iter()
+        } else {
+            Vec::new().into_iter()
+        };
+        let mut value = |range: (usize, usize), errors: &mut Vec<LiteralError>| {
+            if kind.multiline {
+                multiline.next()
+            } else {
+                Some(decode_part(kind, &raw_part(range), errors))
             }
         };
-        text(&mut out, lo, first_end);
+        // Each text part's span covers its delimiters.
+        let mut out = Vec::with_capacity(mids.len() * 2 + 3);
+        let text =
+            |out: &mut Vec<InterpolationPart>, value: Option<StrValue>, a: usize, b: usize| {
+                if let Some(value) = value {
+                    out.push(InterpolationPart::Text {
+                        value,
+                        span: Span::new(self.file, a, b.max(a)),
+                    });
+                }
+            };
+        text(&mut out, value(first, &mut errors), lo, first_end);
         for (e, mlo, mhi) in mids {
             out.push(InterpolationPart::Expr(e));
-            text(&mut out, mlo, mhi);
+            text(&mut out, value(mid(mlo, mhi), &mut errors), mlo, mhi);
         }
         out.push(InterpolationPart::Expr(last));
-        text(&mut out, end_lo, hi);
+        text(&mut out, value(end, &mut errors), end_lo, hi);
+        self.literal_errors(errors);
         Expr::Interpolation(Interpolation {
             kind,
             parts: out,
