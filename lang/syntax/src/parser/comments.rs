@@ -9,12 +9,9 @@ use crate::ast::{Comment, CommentRange};
 pub(super) fn doc_for(comments: &[Comment], src: &str, start: usize) -> Option<CommentRange> {
     // Only a field that starts its line can have a doc comment.
     let bytes = src.as_bytes();
-    let Some(newline) = bytes[..start]
+    let newline = bytes[..start]
         .iter()
-        .rposition(|&b| b != b' ' && b != b'\t')
-    else {
-        return None;
-    };
+        .rposition(|&b| b != b' ' && b != b'\t')?;
     if bytes[newline] != b'\n' || comments.is_empty() {
         return None;
     }
