@@ -20,26 +20,44 @@ pub(crate) fn decode_parts(
     parts: &[RawPart<'_>],
     errors: &mut Vec<LiteralError>,
 ) -> Vec<StrValue> {
-    let stripped = if kind.multiline {
-        strip_indentation(parts, errors)
-    } else {
-        parts.iter().map(|p| vec![(p.text, p.offset)]).collect()
-    };
-    stripped
+    if !kind.multiline {
+        return parts.iter().map(|p| decode_part(kind, p, errors)).collect();
+    }
+    strip_indentation(parts, errors)
         .iter()
         .map(|pieces| {
             let mut out = Vec::new();
             for &(text, offset) in pieces {
                 unescape(text, offset, kind, &mut out, errors);
             }
-            if kind.bytes {
-                StrValue::Bytes(out)
-            } else {
-                // Escapes in strings only produce whole characters.
-                StrValue::Text(SmolStr::new(String::from_utf8_lossy(&out)))
-            }
+            value(kind, out)
         })
         .collect()
+}
+
+/// Decodes one part of a single-line literal.
+pub(crate) fn decode_part(
+    kind: StringKind,
+    part: &RawPart<'_>,
+    errors: &mut Vec<LiteralError>,
+) -> StrValue {
+    // Text without a backslash has no escapes: its value is its text.
+    if !kind.bytes && !part.text.contains('\\') {
+        return StrValue::Text(SmolStr::new(part.text));
+    }
+    let mut out = Vec::new();
+    unescape(part.text, part.offset, kind, &mut out, errors);
+    value(kind, out)
+}
+
+/// The value of decoded literal bytes.
+fn value(kind: StringKind, out: Vec<u8>) -> StrValue {
+    if kind.bytes {
+        StrValue::Bytes(out)
+    } else {
+        // Escapes in strings only produce whole characters.
+        StrValue::Text(SmolStr::new(String::from_utf8_lossy(&out)))
+    }
 }
 
 /// Applies the multi-line rules: the opening quotes end their line, the

@@ -145,6 +145,26 @@ impl Tok {
         }
     }
 
+    /// Whether the token is an operand or a part of one: it does not
+    /// change the nesting depth (see the lexer's nesting guard).
+    #[inline]
+    pub(crate) fn is_operand(&self) -> bool {
+        matches!(
+            self,
+            Tok::Ident
+                | Tok::LabelIdent
+                | Tok::Int
+                | Tok::Float
+                | Tok::String(_)
+                | Tok::Attribute
+                | Tok::Bottom
+                | Tok::True
+                | Tok::False
+                | Tok::Null
+                | Tok::InterpMid
+        )
+    }
+
     /// Whether a newline after this token ends the line's element (a comma
     /// is inserted), as CUE's scanner does.
     pub(crate) fn ends_element(&self) -> bool {

@@ -126,6 +126,10 @@ impl<'s> Lexer<'s> {
         self.label_position = matches!(tok, Tok::LBrace | Tok::Comma | Tok::Colon);
         let postfix = self.comma_pending;
         self.comma_pending = tok.ends_element();
+        // Operands (most tokens) leave the nesting depth as it is.
+        if tok.is_operand() {
+            return true;
+        }
         if !self.track_nesting(tok, start, postfix) {
             self.done = true;
             self.queued.clear();

@@ -42,17 +42,7 @@ impl Lexer<'_> {
                     self.depth -= level + 1;
                 }
             }
-            Tok::Ident
-            | Tok::LabelIdent
-            | Tok::Int
-            | Tok::Float
-            | Tok::String(_)
-            | Tok::Attribute
-            | Tok::Bottom
-            | Tok::True
-            | Tok::False
-            | Tok::Null
-            | Tok::InterpMid => {}
+            tok if tok.is_operand() => {}
             _ => {
                 self.depth += 1;
                 if let Some(level) = self.levels.last_mut() {

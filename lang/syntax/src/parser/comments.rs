@@ -8,14 +8,24 @@ use crate::ast::{Comment, CommentRange};
 /// `comments` (which hold every comment before `start`, in order).
 pub(super) fn doc_for(comments: &[Comment], src: &str, start: usize) -> Option<CommentRange> {
     // Only a field that starts its line can have a doc comment.
-    let before = src.as_bytes()[..start]
+    let bytes = src.as_bytes();
+    let newline = bytes[..start]
         .iter()
-        .rev()
-        .find(|&&b| b != b' ' && b != b'\t');
-    if before.is_some_and(|&b| b != b'\n') || comments.is_empty() {
+        .rposition(|&b| b != b' ' && b != b'\t')?;
+    if bytes[newline] != b'\n' || comments.is_empty() {
         return None;
     }
-    let end = comments.partition_point(|c| (c.span.end as usize) <= start);
+    // Most fields are built before any comment after their start has
+    // been lexed: then the last comment is the candidate, without a search.
+    let end = match comments.last() {
+        Some(last) if (last.span.end as usize) <= start => comments.len(),
+        _ => comments.partition_point(|c| (c.span.end as usize) <= start),
+    };
+    // The blanks between `newline` and `start` hold no newline.
+    let line_start = newline + 1;
+    if end == 0 || !next_line(src, comments[end - 1].span.end as usize, line_start) {
+        return None;
+    }
     let mut first = end;
     let mut anchor = start;
     while first > 0 {

@@ -143,6 +143,20 @@ impl<'s> ParseCtx<'s> {
         first: Expr,
         rest: Vec<(usize, BinaryOp, usize, Expr)>,
     ) -> Expr {
+        if rest.len() == 1 {
+            // The common case, one operator: no precedence to resolve.
+            let Some((olo, op, ohi, rhs)) = rest.into_iter().next() else {
+                return first;
+            };
+            let span = first.span().to(rhs.span());
+            return Expr::Binary(Box::new(Binary {
+                op,
+                lhs: first,
+                rhs,
+                op_span: self.span(olo, ohi),
+                span,
+            }));
+        }
         let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
         let mut operators: Vec<(BinaryOp, Span)> = Vec::with_capacity(rest.len());
         operands.push(first);

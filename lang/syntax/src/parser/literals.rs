@@ -3,7 +3,7 @@
 
 use super::ParseCtx;
 use crate::ast::*;
-use crate::literal::{decode_parts, LiteralError, RawPart};
+use crate::literal::{decode_part, decode_parts, LiteralError, RawPart};
 
 impl ParseCtx<'_> {
     pub(super) fn literal_errors(&mut self, errors: Vec<LiteralError>) {
@@ -86,46 +86,57 @@ impl ParseCtx<'_> {
         let hashes = kind.hashes as usize;
         // Raw texts: after the opening quotes up to `\(`; between `)` and
         // `\(`; after the last `)` up to the closing quotes.
-        let mut raw = Vec::with_capacity(mids.len() + 2);
-        let mut spans = Vec::with_capacity(mids.len() + 2);
         let open_len = 2 + hashes; // `\(` with hashes
-        raw.push((lo + delim, first_end - open_len));
-        spans.push((lo, first_end));
-        for &(_, mlo, mhi) in &mids {
-            raw.push((mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1)));
-            spans.push((mlo, mhi));
-        }
+        let first = (lo + delim, first_end - open_len);
+        let mid = |mlo: usize, mhi: usize| (mlo + 1, mhi.saturating_sub(open_len).max(mlo + 1));
         // The end token is `)` plus text, or zero-width where the lexer
         // closed an interpolation left open at the end of a line.
         let body = (end_lo + 1).min(hi);
         let end_body = self.closing_start(kind, body, hi);
-        raw.push((body, end_body.max(body)));
-        spans.push((end_lo, hi));
-        let parts: Vec<RawPart<'_>> = raw
-            .iter()
-            .map(|&(a, b)| RawPart {
-                text: self.src.get(a..b.max(a)).unwrap_or(""),
-                offset: a,
-            })
-            .collect();
+        let end = (body, end_body.max(body));
+        let src = self.src;
+        let raw_part = |(a, b): (usize, usize)| RawPart {
+            text: src.get(a..b.max(a)).unwrap_or(""),
+            offset: a,
+        };
         let mut errors = Vec::new();
-        let values = decode_parts(kind, &parts, &mut errors);
-        drop(parts);
-        self.literal_errors(errors);
-        let mut exprs = mids
-            .into_iter()
-            .map(|(e, _, _)| e)
-            .chain(std::iter::once(last));
-        let mut out = Vec::with_capacity(values.len() * 2);
-        for (value, &(a, b)) in values.into_iter().zip(&spans) {
-            out.push(InterpolationPart::Text {
-                value,
-                span: self.span(a, b),
-            });
-            if let Some(e) = exprs.next() {
-                out.push(InterpolationPart::Expr(e));
+        // Multi-line parts are decoded together (the indentation is the
+        // last part's); the others one by one, as they are placed.
+        let mut multiline = if kind.multiline {
+            let mut parts = Vec::with_capacity(mids.len() + 2);
+            parts.push(raw_part(first));
+            parts.extend(mids.iter().map(|&(_, mlo, mhi)| raw_part(mid(mlo, mhi))));
+            parts.push(raw_part(end));
+            decode_parts(kind, &parts, &mut errors).into_iter()
+        } else {
+            Vec::new().into_iter()
+        };
+        let mut value = |range: (usize, usize), errors: &mut Vec<LiteralError>| {
+            if kind.multiline {
+                multiline.next()
+            } else {
+                Some(decode_part(kind, &raw_part(range), errors))
             }
+        };
+        // Each text part's span covers its delimiters.
+        let mut out = Vec::with_capacity(mids.len() * 2 + 3);
+        let text =
+            |out: &mut Vec<InterpolationPart>, value: Option<StrValue>, a: usize, b: usize| {
+                if let Some(value) = value {
+                    out.push(InterpolationPart::Text {
+                        value,
+                        span: Span::new(self.file, a, b.max(a)),
+                    });
+                }
+            };
+        text(&mut out, value(first, &mut errors), lo, first_end);
+        for (e, mlo, mhi) in mids {
+            out.push(InterpolationPart::Expr(e));
+            text(&mut out, value(mid(mlo, mhi), &mut errors), mlo, mhi);
         }
+        out.push(InterpolationPart::Expr(last));
+        text(&mut out, value(end, &mut errors), end_lo, hi);
+        self.literal_errors(errors);
         Expr::Interpolation(Interpolation {
             kind,
             parts: out,
