@@ -6,6 +6,7 @@ use super::{catalog, files, render, report};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tenon_diagnostics::SourceMap;
+use tenon_eval::export::Data;
 use tenon_render::schema::{Param, Schema};
 use tenon_render::{App, AppSchema, Definition, DefinitionKind};
 
@@ -68,11 +69,19 @@ pub fn show(name: &str, defs: &[PathBuf]) -> Result<ExitCode, String> {
 /// The text `def show` prints for one definition.
 pub fn describe(definition: &Definition) -> String {
     let mut out = format!(
-        "{} ({})\n{}\n\n",
+        "{} ({})\n{}\n",
         definition.name,
         definition.kind.as_str(),
         definition.description
     );
+    if let Some(kind) = workload(definition) {
+        out.push_str(&format!("Workload: {kind}\n"));
+    }
+    let applies = tenon_render::data::strings(definition.attribute(&["appliesToWorkloads"]));
+    if !applies.is_empty() {
+        out.push_str(&format!("Applies to: {}\n", applies.join(", ")));
+    }
+    out.push('\n');
     let mut rows = vec![[
         "PARAMETER".to_string(),
         "TYPE".to_string(),
@@ -92,6 +101,16 @@ pub fn describe(definition: &Definition) -> String {
         out.push_str(&table(&rows));
     }
     out
+}
+
+/// `apps/v1 Deployment`: what a component definition renders.
+fn workload(definition: &Definition) -> Option<String> {
+    let api = definition.attribute(&["workload", "definition", "apiVersion"]);
+    let kind = definition.attribute(&["workload", "definition", "kind"]);
+    match (api, kind) {
+        (Some(Data::String(api)), Some(Data::String(kind))) => Some(format!("{api} {kind}")),
+        _ => None,
+    }
 }
 
 fn flatten(schema: &Schema, prefix: &str, rows: &mut Vec<[String; 5]>) {
