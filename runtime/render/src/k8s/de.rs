@@ -427,29 +427,11 @@ fn suggestion(field: &str, known: &[&'static str]) -> Option<&'static str> {
         .iter()
         .map(|k| {
             (
-                edit_distance(&field.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                crate::errors::edit_distance(&field.to_ascii_lowercase(), &k.to_ascii_lowercase()),
                 *k,
             )
         })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-/// Levenshtein distance (insertions, deletions, substitutions).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
