@@ -30,23 +30,24 @@ pub struct Placement {
 /// The placements of `app`, in workflow order (targets deployed by
 /// several steps are kept once, the first time).
 pub fn placements(app: &App, diagnostics: &mut Vec<Diagnostic>) -> Vec<Placement> {
-    let deploys: Vec<(Vec<&Policy>, Option<&crate::app::Step>)> = {
+    // The policies of each deploy step (all of them without one).
+    let deploys: Vec<Vec<&Policy>> = {
         let steps: Vec<_> = app
             .steps
             .iter()
             .filter(|s| s.typed.type_name == "deploy")
             .collect();
         if steps.is_empty() {
-            vec![(app.policies.iter().collect(), None)]
+            vec![app.policies.iter().collect()]
         } else {
             steps
                 .into_iter()
-                .map(|step| (step_policies(app, step, diagnostics), Some(step)))
+                .map(|step| step_policies(app, step, diagnostics))
                 .collect()
         }
     };
     let mut out: Vec<Placement> = Vec::new();
-    for (policies, _) in deploys {
+    for policies in deploys {
         let topologies: Vec<&&Policy> = policies
             .iter()
             .filter(|p| p.typed.type_name == "topology")
