@@ -6,12 +6,30 @@
 use crate::label::Label;
 use crate::num::Number;
 use crate::value::{BoundOp, Kinds};
+use std::num::NonZeroU32;
 use std::sync::Arc;
 use tenon_diagnostics::Span;
 
 /// An expression in a [`Code`] arena.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ExprId(pub u32);
+pub struct ExprId(NonZeroU32);
+
+impl ExprId {
+    /// Ids store their index plus one, so that a reference to an
+    /// expression or a vertex (a conjunct's source) takes eight bytes.
+    fn new(index: usize) -> ExprId {
+        ExprId(
+            u32::try_from(index + 1)
+                .ok()
+                .and_then(NonZeroU32::new)
+                .expect("fewer than 2^32 - 1 expressions"),
+        )
+    }
+
+    fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
 
 /// One compiled unit: the module's source, or a value filled in later.
 #[derive(Debug, Default)]
@@ -26,34 +44,34 @@ pub struct Code {
 
 impl Code {
     pub fn push(&mut self, expr: Expr, span: Span) -> ExprId {
-        let id = ExprId(self.nodes.len() as u32);
+        let id = ExprId::new(self.nodes.len());
         self.nodes.push(Node { expr, span });
         id
     }
 
     /// The next id `push` will hand out.
     pub fn next_id(&self) -> ExprId {
-        ExprId(self.nodes.len() as u32)
+        ExprId::new(self.nodes.len())
     }
 
     /// Gives every node from `from` on the span `span` (code compiled from
     /// text that is not a user's file points at where it is used).
     pub fn respan_from(&mut self, from: ExprId, span: Span) {
-        for node in &mut self.nodes[from.0 as usize..] {
+        for node in &mut self.nodes[from.index()..] {
             node.span = span;
         }
     }
 
     pub fn set(&mut self, id: ExprId, expr: Expr) {
-        self.nodes[id.0 as usize].expr = expr;
+        self.nodes[id.index()].expr = expr;
     }
 
     pub fn expr(&self, id: ExprId) -> &Expr {
-        &self.nodes[id.0 as usize].expr
+        &self.nodes[id.index()].expr
     }
 
     pub fn span(&self, id: ExprId) -> Span {
-        self.nodes[id.0 as usize].span
+        self.nodes[id.index()].span
     }
 
     pub fn set_label_span(&mut self, value: ExprId, span: Span) {

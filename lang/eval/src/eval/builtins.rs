@@ -245,7 +245,7 @@ impl Evaluator {
     fn opaque(&self, v: VertexId) -> Value {
         let vertex = self.v(v);
         Value::Opaque(Opaque {
-            vertex: v.0,
+            vertex: v.index(),
             kinds: vertex.kinds,
             text: Arc::from(self.describe(v)),
             view: None,
@@ -348,7 +348,7 @@ impl Evaluator {
     /// A function's result as a value.
     pub(crate) fn result_value(&mut self, value: Value) -> Val {
         match value {
-            Value::Opaque(o) => Val::Vertex(VertexId(o.vertex)),
+            Value::Opaque(o) => Val::Vertex(VertexId::new(o.vertex)),
             Value::List(_) | Value::Struct(_) => Val::Vertex(self.value_vertex(value)),
             scalar => match scalar_atom(scalar) {
                 Some(atom) => Val::Atom(atom),
@@ -364,7 +364,7 @@ impl Evaluator {
             Value::Opaque(o) => {
                 let v = self.new_vertex(None, Label::Index(u32::MAX));
                 self.v_mut(v).conjuncts.push(Conjunct {
-                    source: Source::Vertex(VertexId(o.vertex)),
+                    source: Source::Vertex(VertexId::new(o.vertex)),
                     env: None,
                     close: CloseRef(0),
                 });

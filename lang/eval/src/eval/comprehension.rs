@@ -158,9 +158,9 @@ impl Evaluator {
 
     fn env_struct(&self, mut env: Option<EnvId>) -> Option<VertexId> {
         while let Some(id) = env {
-            match self.envs[id.0 as usize].frame {
+            match self.envs[id.index()].frame {
                 Frame::Struct(v) => return Some(v),
-                Frame::Vars(_) => env = self.envs[id.0 as usize].parent,
+                Frame::Vars(_) => env = self.envs[id.index()].parent,
             }
         }
         None

@@ -330,8 +330,14 @@ impl Evaluator {
         vertex.kind_span = source.kind_span;
         vertex.atom = source.atom;
         // Bounds, validators, patterns, list shape, arc index and
-        // disjunction.
+        // disjunction; the definition's own closedness group stays.
+        let def_close = vertex.rare.as_ref().map(|r| r.def_close);
         vertex.rare = source.rare;
+        if let Some(def_close) = def_close {
+            vertex.rare_mut().def_close = def_close;
+        } else if let Some(rare) = vertex.rare.as_mut() {
+            rare.def_close = super::CloseRef(0);
+        }
         vertex.error = source.error;
         vertex.arcs = source.arcs;
         vertex.groups = source.groups;

@@ -128,9 +128,9 @@ impl Evaluator {
     /// created while evaluating in it, for error paths).
     fn env_vertex(&self, mut env: Option<EnvId>) -> Option<VertexId> {
         while let Some(id) = env {
-            match self.envs[id.0 as usize].frame {
+            match self.envs[id.index()].frame {
                 super::Frame::Struct(v) => return Some(v),
-                super::Frame::Vars(_) => env = self.envs[id.0 as usize].parent,
+                super::Frame::Vars(_) => env = self.envs[id.index()].parent,
             }
         }
         None

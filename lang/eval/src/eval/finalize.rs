@@ -101,10 +101,10 @@ impl Evaluator {
         let v = self.resolved(v);
         // 1: walked for real errors; 2: for incomplete values too.
         let level = 1 + u8::from(concrete);
-        if seen[v.0 as usize] >= level {
+        if seen[v.index() as usize] >= level {
             return;
         }
-        seen[v.0 as usize] = level;
+        seen[v.index() as usize] = level;
         let vertex = self.v(v);
         if let Some(error) = self.error_of(v) {
             if concrete || !error.is_incomplete() {

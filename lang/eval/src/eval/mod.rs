@@ -37,13 +37,41 @@ use crate::compile::Program;
 use crate::ir::{Code, ExprId};
 use crate::label::{Label, Labels};
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::sync::Arc as Shared;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct VertexId(pub u32);
+pub struct VertexId(NonZeroU32);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct EnvId(pub u32);
+pub struct EnvId(NonZeroU32);
+
+/// Ids store their index plus one, so that an `Option` of one takes
+/// four bytes (a vertex's parent, a conjunct's environment).
+fn one_based(index: usize) -> NonZeroU32 {
+    u32::try_from(index + 1)
+        .ok()
+        .and_then(NonZeroU32::new)
+        .expect("fewer than 2^32 - 1 ids")
+}
+
+impl VertexId {
+    pub fn new(index: u32) -> VertexId {
+        VertexId(one_based(index as usize))
+    }
+
+    /// The index in the evaluation's vertex arena.
+    pub fn index(self) -> u32 {
+        self.0.get() - 1
+    }
+}
+
+impl EnvId {
+    /// The index in the evaluation's environments.
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
 
 /// An expression of one compiled unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -202,7 +230,7 @@ impl Evaluator {
     }
 
     pub fn root(&self) -> VertexId {
-        VertexId(0)
+        VertexId::new(0)
     }
 
     pub(crate) fn code(&self, unit: u16) -> &Code {
@@ -210,22 +238,22 @@ impl Evaluator {
     }
 
     pub(crate) fn v(&self, id: VertexId) -> &Vertex {
-        self.vertices.get(id.0)
+        self.vertices.get(id.index())
     }
 
     pub(crate) fn v_mut(&mut self, id: VertexId) -> &mut Vertex {
-        self.vertices.get_mut(id.0)
+        self.vertices.get_mut(id.index())
     }
 
     pub(crate) fn new_vertex(&mut self, parent: Option<VertexId>, label: Label) -> VertexId {
         if self.vertices.len() as u32 >= self.limits.max_vertices {
             self.limit_hit = true;
         }
-        VertexId(self.vertices.push(Vertex::new(parent, label)))
+        VertexId::new(self.vertices.push(Vertex::new(parent, label)))
     }
 
     pub(crate) fn new_env(&mut self, parent: Option<EnvId>, frame: Frame) -> EnvId {
-        let id = EnvId(self.envs.len() as u32);
+        let id = EnvId(one_based(self.envs.len()));
         self.envs.push(Env { parent, frame });
         id
     }
@@ -289,15 +317,15 @@ impl Evaluator {
     pub(crate) fn frame(&self, env: Option<EnvId>, up: u32) -> Option<Frame> {
         let mut env = env?;
         for _ in 0..up {
-            env = self.envs[env.0 as usize].parent?;
+            env = self.envs[env.index()].parent?;
         }
-        Some(self.envs[env.0 as usize].frame)
+        Some(self.envs[env.index()].frame)
     }
 
     pub(crate) fn env_at(&self, env: Option<EnvId>, up: u32) -> Option<EnvId> {
         let mut env = env?;
         for _ in 0..up {
-            env = self.envs[env.0 as usize].parent?;
+            env = self.envs[env.index()].parent?;
         }
         Some(env)
     }

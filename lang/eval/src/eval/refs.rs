@@ -43,7 +43,7 @@ impl Evaluator {
                 if let Some(&vertex) = self.lets.get(&key) {
                     return Val::Vertex(vertex);
                 }
-                let parent = match self.envs[frame.0 as usize].frame {
+                let parent = match self.envs[frame.index()].frame {
                     Frame::Struct(p) => Some(p),
                     Frame::Vars(_) => None,
                 };

@@ -357,11 +357,12 @@ impl Evaluator {
         {
             return close;
         }
-        if self.v(v).def_close.0 == 0 {
+        let mut def = self.v(v).rare.as_ref().map_or(CloseRef(0), |r| r.def_close);
+        if def.0 == 0 {
             let (_, node) = self.new_group(CloseRef(0));
-            self.v_mut(v).def_close = node;
+            self.v_mut(v).rare_mut().def_close = node;
+            def = node;
         }
-        let def = self.v(v).def_close;
         self.chain(def, close)
     }
 

@@ -219,8 +219,6 @@ pub struct Vertex {
     pub finalized: bool,
     /// Patterns have been matched against the arcs of phase one.
     pub patterns_applied: bool,
-    /// The closedness group of this definition's own literals.
-    pub def_close: CloseRef,
 }
 
 /// References expanded into a vertex, with their closedness.
@@ -243,6 +241,9 @@ pub struct Rare {
     #[allow(clippy::box_collection)]
     pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
     pub disjunction: Option<Disjunction>,
+    /// The closedness group of this definition's own literals (in
+    /// definition vertices only).
+    pub def_close: CloseRef,
 }
 
 impl Vertex {
@@ -330,7 +331,6 @@ impl Vertex {
             struct_literal: false,
             finalized: false,
             patterns_applied: false,
-            def_close: CloseRef(0),
         }
     }
 
