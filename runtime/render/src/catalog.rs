@@ -55,8 +55,10 @@ impl Catalog {
         Ok(definition)
     }
 
+    /// The definition of `kind` named `name` (no allocation: this is on
+    /// every component's and trait's path).
     pub fn get(&self, kind: DefinitionKind, name: &str) -> Option<&Arc<Definition>> {
-        self.definitions.get(&(kind, name.to_string()))
+        self.definitions.get(&Key(kind, name))
     }
 
     /// The definitions of one kind, in the order they were added.
@@ -73,5 +75,24 @@ impl Catalog {
     pub fn named(&self, name: &str) -> impl Iterator<Item = &Arc<Definition>> {
         let name = name.to_string();
         self.definitions.values().filter(move |d| d.name == name)
+    }
+}
+
+/// A borrowed `(kind, name)` key, looked up without building a `String`:
+/// it hashes and compares as the owned tuple does.
+#[derive(Debug)]
+struct Key<'a>(DefinitionKind, &'a str);
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // As `(DefinitionKind, String)` hashes: each part in order.
+        self.0.hash(state);
+        self.1.hash(state);
+    }
+}
+
+impl indexmap::Equivalent<(DefinitionKind, String)> for Key<'_> {
+    fn equivalent(&self, key: &(DefinitionKind, String)) -> bool {
+        self.0 == key.0 && self.1 == key.1
     }
 }
