@@ -155,19 +155,14 @@ impl Lexer<'_> {
             });
             return Some(());
         }
-        while self.peek().is_some_and(is_alphanumeric) {
-            self.next();
-        }
-        if !self.at_terminator() {
-            let c = self.peek().unwrap_or('\0');
-            self.error(format!("bad character {}", go_unicode(c)));
-            return None;
-        }
+        self.word_to_terminator()?;
         self.emit(kind);
         Some(())
     }
 
-    fn identifier(&mut self) -> Option<()> {
+    /// Consumes the rest of a word, which must end at a terminator (a
+    /// space, an operator, the end of the action); otherwise an error.
+    fn word_to_terminator(&mut self) -> Option<()> {
         while self.peek().is_some_and(is_alphanumeric) {
             self.next();
         }
@@ -176,6 +171,11 @@ impl Lexer<'_> {
             self.error(format!("bad character {}", go_unicode(c)));
             return None;
         }
+        Some(())
+    }
+
+    fn identifier(&mut self) -> Option<()> {
+        self.word_to_terminator()?;
         let word = &self.input[self.start..self.pos];
         let kind = match Kind::keyword(word) {
             Some(k) if k != Kind::Dot => k,
