@@ -224,9 +224,9 @@ pub fn render_one(
         "{{\"apiVersion\": \"core.oam.dev/v1beta1\", \"kind\": \"Application\", \"metadata\": {{\"name\": {name:?}}}, \"spec\": {{\"components\": [{{\"name\": {name:?}, \"type\": {:?}, \"properties\": {props}}}]}}}}",
         definition.name
     );
-    let app_id = sources.add("<def render>", app_text.as_str());
     let schema = AppSchema::new(&mut sources);
-    let apps: Vec<App> = match tenon_render::input::read_kubevela(&schema, app_id, &app_text) {
+    let read = tenon_render::input::read_kubevela(&schema, &mut sources, "<def render>", &app_text);
+    let apps: Vec<App> = match read {
         Ok(apps) => apps,
         Err(more) => {
             diagnostics.extend(more);

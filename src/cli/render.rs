@@ -57,8 +57,8 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
     }
     for path in &kubevela {
         let text = files::read(path)?;
-        let id = sources.add(path.display().to_string(), text.as_str());
-        match tenon_render::input::read_kubevela(&schema, id, &text) {
+        let name = path.display().to_string();
+        match tenon_render::input::read_kubevela(&schema, &mut sources, &name, &text) {
             Ok(more) => apps.extend(more),
             Err(more) => diagnostics.extend(more),
         }

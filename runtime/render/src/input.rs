@@ -101,20 +101,31 @@ pub fn read_package(
     schema.check(&data, &spans)
 }
 
-/// The applications of a KubeVela YAML (or JSON) file: one per document.
+/// The applications of a KubeVela YAML (or JSON) file `name`: one per
+/// document. Each document is read on its own, as a source of its own
+/// (added to `sources`) whose text is the document after as many empty
+/// lines as precede it in the file, so positions keep the file's line
+/// numbers and reading a stream stays linear in its size.
 pub fn read_kubevela(
     schema: &AppSchema,
-    file: FileId,
+    sources: &mut SourceMap,
+    name: &str,
     text: &str,
 ) -> Result<Vec<App>, Vec<Diagnostic>> {
     let mut apps = Vec::new();
     let mut diagnostics = Vec::new();
+    let (mut lines_before, mut counted_to) = (0, 0);
     for range in documents(text) {
-        let masked = mask(text, range.clone());
-        if masked.trim().is_empty() {
+        lines_before += text[counted_to..range.start].matches('\n').count();
+        counted_to = range.start;
+        let document = &text[range];
+        if document.trim().is_empty() {
             continue;
         }
-        match read_document(schema, file, &masked) {
+        let mut padded = "\n".repeat(lines_before);
+        padded.push_str(document);
+        let file = sources.add(name, padded.as_str());
+        match read_document(schema, file, &padded) {
             Ok(app) => apps.push(app),
             Err(more) => diagnostics.extend(more),
         }
@@ -159,18 +170,4 @@ fn documents(text: &str) -> Vec<std::ops::Range<usize>> {
     }
     ranges.push(start..text.len());
     ranges
-}
-
-/// `text` with everything outside `keep` blanked (newlines kept), so that
-/// a document parsed alone keeps its positions in the file.
-fn mask(text: &str, keep: std::ops::Range<usize>) -> String {
-    text.char_indices()
-        .map(|(i, c)| {
-            if keep.contains(&i) || c.is_whitespace() {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect()
 }
