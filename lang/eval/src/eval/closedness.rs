@@ -8,10 +8,11 @@ use super::{ErrorKind, EvalError, Evaluator, VertexId};
 use crate::label::Label;
 
 impl Evaluator {
-    /// The group `id` of `v`, created on first use.
-    pub(crate) fn group_mut(&mut self, v: VertexId, id: u32) -> &mut Group {
+    /// The position of group `id` among the groups of `v`, created on
+    /// first use.
+    pub(crate) fn group_position(&mut self, v: VertexId, id: u32) -> usize {
         let groups = self.v_mut(v).groups.get_or_insert_with(Default::default);
-        let position = match groups.iter().position(|g| g.id == id) {
+        match groups.iter().position(|g| g.id == id) {
             Some(p) => p,
             None => {
                 groups.push(Group {
@@ -20,8 +21,26 @@ impl Evaluator {
                 });
                 groups.len() - 1
             }
-        };
-        &mut groups[position]
+        }
+    }
+
+    /// The group `id` of `v`, created on first use.
+    pub(crate) fn group_mut(&mut self, v: VertexId, id: u32) -> &mut Group {
+        let position = self.group_position(v, id);
+        &mut self.v_mut(v).groups.as_mut().expect("group just found")[position]
+    }
+
+    /// Group `id` of `v` declares the field `label`.
+    pub(crate) fn declare(&mut self, v: VertexId, id: u32, label: Label) {
+        let position = self.group_position(v, id);
+        let vertex = self.v_mut(v);
+        match vertex.arc_position(label) {
+            Some(arc) if position < Group::BITS => vertex.arcs[arc].declared_by |= 1 << position,
+            _ => {
+                let groups = vertex.groups.as_mut().expect("group just found");
+                groups[position].extra_mut().labels.push(label);
+            }
+        }
     }
 
     /// Reports every field of `v` that some group does not allow.
@@ -31,7 +50,7 @@ impl Evaluator {
             return;
         }
         // Without patterns, the groups' labels decide (nothing to copy).
-        if vertex.groups().iter().all(|g| g.patterns.is_none()) {
+        if vertex.groups().iter().all(|g| g.patterns().is_empty()) {
             let rejected: Vec<VertexId> = vertex
                 .arcs
                 .iter()
@@ -41,7 +60,8 @@ impl Evaluator {
                         && !vertex
                             .groups()
                             .iter()
-                            .all(|g| g.open || g.labels.contains(&arc.label))
+                            .enumerate()
+                            .all(|(position, g)| g.allows(position, arc))
                 })
                 .map(|arc| arc.vertex)
                 .collect();
@@ -57,7 +77,7 @@ impl Evaluator {
             if !self.labels.kind(arc.label).is_regular() {
                 continue;
             }
-            if !self.allowed(v, &groups, arc.label) {
+            if !self.allowed(v, &groups, &arc) {
                 self.reject(arc.vertex);
             }
         }
@@ -75,12 +95,11 @@ impl Evaluator {
     }
 
     /// Whether every group of `v` allows the field `label`.
-    fn allowed(&mut self, v: VertexId, groups: &[Group], label: Label) -> bool {
-        let text = self.labels.shared_text(label);
-        groups.iter().all(|group| {
-            group.open
-                || group.labels.contains(&label)
-                || group.patterns.iter().flat_map(|p| p.iter()).any(|&p| {
+    fn allowed(&mut self, v: VertexId, groups: &[Group], arc: &super::vertex::Arc) -> bool {
+        let text = self.labels.shared_text(arc.label);
+        groups.iter().enumerate().all(|(position, group)| {
+            group.allows(position, arc)
+                || group.patterns().iter().any(|&p| {
                     let pattern = self.v(v).patterns()[p as usize];
                     self.label_matches(pattern.pattern, Some(pattern.env), &text)
                 })

@@ -30,21 +30,25 @@ impl Evaluator {
             return;
         }
         // `x & x` is `x`: the same disjunction met twice (through two
-        // references to one schema) adds nothing when it cannot depend on
-        // its environment.
+        // references to one schema) adds nothing when both meetings see
+        // the same values. A fork takes the same alternative for both.
         let mut kept: Vec<(super::Conjunct, u32)> = Vec::new();
+        let mut mirrors: Vec<(ExprRef, u32, usize)> = Vec::new();
         for (conjunct, occurrence) in items {
-            let duplicate = kept.iter().any(|(k, _)| {
-                k.source == conjunct.source
-                    && (k.env == conjunct.env || self.is_constant_source(conjunct.source))
-            });
-            if !duplicate {
-                kept.push((conjunct, occurrence));
+            let duplicate = kept
+                .iter()
+                .position(|(k, _)| self.same_disjunction(k, &conjunct));
+            match (duplicate, conjunct.source) {
+                (Some(position), super::Source::Expr(e)) => mirrors.push((e, occurrence, position)),
+                _ => kept.push((conjunct, occurrence)),
             }
         }
         let items = kept;
         let mut options: Vec<Alternatives> = Vec::new();
+        // Where each kept item's alternatives are in `options`.
+        let mut option_of: Vec<Option<usize>> = Vec::with_capacity(items.len());
         for (conjunct, occurrence) in &items {
+            option_of.push(None);
             let super::Source::Expr(e) = conjunct.source else {
                 continue;
             };
@@ -72,6 +76,9 @@ impl Evaluator {
                 .enumerate()
                 .map(|(i, (d, &n))| (i as u32, d.default || (!marked && n)))
                 .collect();
+            if let Some(slot) = option_of.last_mut() {
+                *slot = Some(options.len());
+            }
             options.push((e, *occurrence, alternatives, has_default));
         }
         let total: u64 = options.iter().map(|o| o.2.len() as u64).product();
@@ -117,10 +124,17 @@ impl Evaluator {
                 choices.push((option.0, option.1, index));
                 default &= is_default || !option.3;
             }
+            for &(e, occurrence, position) in &mirrors {
+                if let Some(option) = option_of[position] {
+                    let (index, _) = options[option].2[combination[option]];
+                    choices.push((e, occurrence, index));
+                }
+            }
             if scalar {
                 // Scalars unify in any order: start from what the other
                 // conjuncts established and meet the chosen alternatives.
-                self.scalar_fork(v, fork, &choices[choices.len() - options.len()..]);
+                let start = choices.len() - options.len() - mirrors.len();
+                self.scalar_fork(v, fork, &choices[start..start + options.len()]);
             } else {
                 let conjuncts = self.v(v).conjuncts.clone();
                 let fork_vertex = self.v_mut(fork);
@@ -260,10 +274,79 @@ impl Evaluator {
         }
     }
 
-    fn is_constant_source(&self, source: super::Source) -> bool {
-        match source {
-            super::Source::Expr(e) => self.is_constant_scalar(e),
-            super::Source::Vertex(_) => false,
+    /// Whether two meetings of a disjunction are the same value: the same
+    /// expression, whose references reach the same frames from both
+    /// environments.
+    fn same_disjunction(&self, a: &super::Conjunct, b: &super::Conjunct) -> bool {
+        let super::Source::Expr(e) = b.source else {
+            return false;
+        };
+        if a.source != b.source {
+            return false;
+        }
+        if a.env == b.env {
+            return true;
+        }
+        match self.nearest_frame(e, 0) {
+            None => true,
+            Some(up) => self.env_at(a.env, up) == self.env_at(b.env, up),
+        }
+    }
+
+    /// The nearest environment frame (counted outwards from the
+    /// expression's own) that a reference in `e` reaches, or `None` when it
+    /// refers to nothing. Conservatively `Some(0)` for what opens frames
+    /// of its own (struct literals, comprehensions) or nests too deep.
+    fn nearest_frame(&self, e: ExprRef, depth: u32) -> Option<u32> {
+        const MAX_DEPTH: u32 = 32;
+        if depth > MAX_DEPTH {
+            return Some(0);
+        }
+        let code = &self.units[e.unit as usize].code;
+        let at = |id| ExprRef { unit: e.unit, id };
+        let of = |id| self.nearest_frame(at(id), depth + 1);
+        let nearest = |ids: &mut dyn Iterator<Item = crate::ir::ExprId>| ids.filter_map(of).min();
+        match code.expr(e.id) {
+            Expr::Top
+            | Expr::Bottom
+            | Expr::Null
+            | Expr::Bool(_)
+            | Expr::Number(_)
+            | Expr::String(_)
+            | Expr::Bytes(_)
+            | Expr::Kind(_)
+            | Expr::Builtin(_)
+            | Expr::Func(_)
+            | Expr::Package(_) => None,
+            Expr::Ref(
+                crate::ir::Ref::Field { up, .. }
+                | crate::ir::Ref::Let { up, .. }
+                | crate::ir::Ref::Var { up, .. },
+            ) => Some(*up),
+            Expr::Bound(_, x) | Expr::Unary(_, x) | Expr::Select(x, _) => of(*x),
+            Expr::Binary(_, a, b) | Expr::Index(a, b) => nearest(&mut [*a, *b].into_iter()),
+            Expr::Slice(x, low, high) => nearest(&mut std::iter::once(*x).chain(*low).chain(*high)),
+            Expr::And(parts) => nearest(&mut parts.iter().copied()),
+            Expr::Or(disjuncts) => nearest(&mut disjuncts.iter().map(|d| d.expr)),
+            Expr::Call(func, args) => {
+                nearest(&mut std::iter::once(*func).chain(args.iter().copied()))
+            }
+            Expr::Interpolation(parts) => nearest(&mut parts.iter().filter_map(|p| match p {
+                crate::ir::Part::Expr(x) => Some(*x),
+                crate::ir::Part::Text(_) => None,
+            })),
+            Expr::List(lit) => {
+                let mut ids = Vec::with_capacity(lit.elems.len() + 1);
+                for elem in &lit.elems {
+                    match elem {
+                        crate::ir::Elem::Expr(x) => ids.push(*x),
+                        crate::ir::Elem::Comprehension(_) => return Some(0),
+                    }
+                }
+                ids.extend(lit.tail);
+                nearest(&mut ids.into_iter())
+            }
+            Expr::Struct(_) => Some(0),
         }
     }
 

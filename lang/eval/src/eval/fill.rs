@@ -150,10 +150,7 @@ impl Evaluator {
         let vertex = self.v_mut(child);
         vertex.parent = Some(parent);
         vertex.label = label;
-        self.v_mut(parent).push_arc(super::Arc {
-            label,
-            vertex: child,
-            optional: Optionality::Regular,
-        });
+        self.v_mut(parent)
+            .push_arc(super::Arc::new(label, child, Optionality::Regular));
     }
 }

@@ -214,13 +214,8 @@ impl Evaluator {
         for (validator, span) in validators {
             self.meet_validator(v, validator, span);
         }
-        // `close()` needs the labels of this level in its group.
-        for group in self.groups(close) {
-            self.group_mut(v, group)
-                .labels
-                .extend(arcs.iter().map(|a| a.label));
-        }
         let child_close = self.inherited(close);
+        let groups = self.groups(close);
         for arc in arcs {
             let conjunct = Conjunct {
                 source: Source::Vertex(arc.vertex),
@@ -228,6 +223,10 @@ impl Evaluator {
                 close: child_close,
             };
             self.add_field(v, arc.label, arc.optional, conjunct);
+            // `close()` needs the labels of this level in its group.
+            for &group in &groups {
+                self.declare(v, group, arc.label);
+            }
         }
         if kinds == Kinds::LIST {
             self.merge_list_shape(v, w);
@@ -281,13 +280,13 @@ impl Evaluator {
         let Expr::Struct(lit) = unit.code.expr(literal.id) else {
             return;
         };
-        let group = self.group_mut(v, group);
+        self.group_position(v, group);
         for decl in &lit.decls {
             match decl {
-                crate::ir::Decl::Field { label, .. } => group.labels.push(*label),
+                crate::ir::Decl::Field { label, .. } => self.declare(v, group, *label),
                 crate::ir::Decl::Ellipsis(_)
                 | crate::ir::Decl::Dynamic { .. }
-                | crate::ir::Decl::Comprehension(_) => group.open = true,
+                | crate::ir::Decl::Comprehension(_) => self.group_mut(v, group).open = true,
                 _ => {}
             }
         }

@@ -16,7 +16,7 @@ impl Evaluator {
     /// definition, not a cycle.
     pub(crate) fn try_share(&mut self, v: VertexId) -> bool {
         let vertex = self.v(v);
-        if vertex.conjuncts.len() != 1 || !vertex.choices().is_empty() || vertex.parent.is_none() {
+        if vertex.conjuncts.len() != 1 || !vertex.choices().is_empty() {
             return false;
         }
         let conjunct = vertex.conjuncts[0];

@@ -237,12 +237,6 @@ impl Evaluator {
         let child_close = self.inherited(close);
         // Room for the literal's fields, exactly, when it is the first.
         let fields = lit.decls.len();
-        for group in &groups {
-            let labels = &mut self.group_mut(v, *group).labels;
-            if labels.capacity() == 0 {
-                labels.reserve_exact(fields);
-            }
-        }
         let arcs = &mut self.v_mut(v).arcs;
         if arcs.capacity() == 0 {
             arcs.reserve_exact(fields);
@@ -260,10 +254,10 @@ impl Evaluator {
                     optional,
                     value,
                 } => {
-                    for group in &groups {
-                        self.group_mut(v, *group).labels.push(*label);
-                    }
                     self.add_field(v, *label, *optional, conj(*value));
+                    for group in &groups {
+                        self.declare(v, *group, *label);
+                    }
                 }
                 Decl::Dynamic { .. } => {
                     let pending = Pending::Dynamic {
@@ -302,10 +296,7 @@ impl Evaluator {
                     self.v_mut(v).rare_mut().patterns.push(pattern);
                     for group in &groups {
                         let group = self.group_mut(v, *group);
-                        group
-                            .patterns
-                            .get_or_insert_with(Default::default)
-                            .push(position);
+                        group.extra_mut().patterns.push(position);
                     }
                     if self.v(v).patterns_applied {
                         self.apply_pattern(v, position as usize);
@@ -410,11 +401,7 @@ impl Evaluator {
         }
         let child = self.new_vertex(Some(v), label);
         self.v_mut(child).conjuncts.push(conjunct);
-        self.v_mut(v).push_arc(Arc {
-            label,
-            vertex: child,
-            optional,
-        });
+        self.v_mut(v).push_arc(Arc::new(label, child, optional));
         if self.v(v).patterns_applied {
             for index in 0..self.v(v).patterns().len() {
                 self.match_pattern(v, index, child);
@@ -590,9 +577,6 @@ impl Evaluator {
             }
         };
         let label = self.labels.intern(&name, LabelKind::Regular);
-        for group in self.groups(close) {
-            self.group_mut(v, group).labels.push(label);
-        }
         let conjunct = Conjunct {
             source: Source::Expr(ExprRef {
                 unit: decl.unit,
@@ -602,5 +586,8 @@ impl Evaluator {
             close: self.inherited(close),
         };
         self.add_field(v, label, *optional, conjunct);
+        for group in self.groups(close) {
+            self.declare(v, group, label);
+        }
     }
 }

@@ -24,6 +24,21 @@ pub struct Arc {
     pub label: Label,
     pub vertex: VertexId,
     pub optional: Optionality,
+    /// Which of the vertex's first [`Group::BITS`] closedness groups
+    /// declare this field (bit `i`: the group at position `i`). Later
+    /// groups list their labels themselves.
+    pub declared_by: u16,
+}
+
+impl Arc {
+    pub fn new(label: Label, vertex: VertexId, optional: Optionality) -> Arc {
+        Arc {
+            label,
+            vertex,
+            optional,
+            declared_by: 0,
+        }
+    }
 }
 
 /// Work left for phase two.
@@ -133,15 +148,52 @@ pub struct Pattern {
     pub except: Option<ExprRef>,
 }
 
-/// What one closedness group allows at this vertex.
+/// What one closedness group allows at this vertex: the fields it
+/// declares (marked on the arcs, see [`Arc::declared_by`]), its patterns,
+/// or anything when it is open.
 #[derive(Clone, Debug, Default)]
 pub struct Group {
     pub id: u32,
     pub open: bool,
+    /// Patterns and overflow labels (boxed: few groups have any).
+    pub extra: Option<Box<GroupExtra>>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct GroupExtra {
+    /// Indexes into the vertex's patterns.
+    pub patterns: Vec<u32>,
+    /// Declared labels of a group past the arcs' bits, or of a field not
+    /// yet added.
     pub labels: Vec<Label>,
-    /// Indexes into the vertex's patterns (boxed: few groups have any).
-    #[allow(clippy::box_collection)]
-    pub patterns: Option<Box<Vec<u32>>>,
+}
+
+impl Group {
+    /// How many groups of a vertex the arcs' bits can mark.
+    pub const BITS: usize = 16;
+
+    pub fn patterns(&self) -> &[u32] {
+        self.extra.as_deref().map_or(&[], |e| &e.patterns)
+    }
+
+    /// Whether this group, at `position` among its vertex's groups,
+    /// declares the field of `arc`.
+    pub fn declares(&self, position: usize, arc: &Arc) -> bool {
+        (position < Group::BITS && arc.declared_by & (1 << position) != 0)
+            || self
+                .extra
+                .as_deref()
+                .is_some_and(|e| e.labels.contains(&arc.label))
+    }
+
+    /// Whether the group allows the field of `arc` without its patterns.
+    pub fn allows(&self, position: usize, arc: &Arc) -> bool {
+        self.open || self.declares(position, arc)
+    }
+
+    pub fn extra_mut(&mut self) -> &mut GroupExtra {
+        self.extra.get_or_insert_with(Default::default)
+    }
 }
 
 /// Disjunction bookkeeping of a vertex.
