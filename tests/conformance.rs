@@ -52,14 +52,14 @@ fn conformance_sources_parse_and_format() {
             }
             parsed_ok += 1;
             failures.checked += 1;
-            let formatted = match tenon_fmt::format_source(FileId(0), source) {
+            let formatted = match tenon_fmt::format_source(FileId::new(0), source) {
                 Ok(f) => f,
                 Err(d) => {
                     failures.fail(&case, format!("{name}: formatter refused: {d:?}"));
                     continue;
                 }
             };
-            let reparsed = tenon_syntax::parse_file(FileId(0), &formatted);
+            let reparsed = tenon_syntax::parse_file(FileId::new(0), &formatted);
             if !reparsed.diagnostics.is_empty()
                 || tenon_syntax::dump::file(&reparsed.file)
                     != tenon_syntax::dump::file(&parsed.file)
@@ -68,7 +68,7 @@ fn conformance_sources_parse_and_format() {
                     &case,
                     format!("{name}: formatting changed the tree:\n{formatted}"),
                 );
-            } else if tenon_fmt::format_source(FileId(0), &formatted).as_deref()
+            } else if tenon_fmt::format_source(FileId::new(0), &formatted).as_deref()
                 != Ok(formatted.as_str())
             {
                 failures.fail(&case, format!("{name}: formatting is not idempotent"));
@@ -289,7 +289,7 @@ mod conformance {
         /// Reads JSON through the CUE parser: a JSON document is a CUE
         /// expression, and its tree keeps number spellings.
         fn parse(text: &str) -> Option<Json> {
-            let parsed = tenon_syntax::parse_expr(tenon_diagnostics::FileId(0), text.trim());
+            let parsed = tenon_syntax::parse_expr(tenon_diagnostics::FileId::new(0), text.trim());
             if !parsed.diagnostics.is_empty() {
                 return None;
             }

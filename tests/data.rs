@@ -97,7 +97,7 @@ fn check_invariants(parsed: &ParsedFile, id: FileId, src: &str) -> Result<(), St
         check(d.span(), "a diagnostic");
     }
     for n in numbers {
-        let (tokens, _, diagnostics) = tenon_syntax::tokenize(FileId(0), &n.text);
+        let (tokens, _, diagnostics) = tenon_syntax::tokenize(FileId::new(0), &n.text);
         let want = match n.kind {
             NumberKind::Int => Tok::Int,
             NumberKind::Float => Tok::Float,
@@ -313,9 +313,9 @@ fn fragments() -> impl Strategy<Value = String> {
 fn check_both(text: &str) -> Result<(), TestCaseError> {
     let readers: [(&str, Reader); 2] = [("json", parse_json), ("yaml", parse_yaml)];
     for (what, read) in readers {
-        let parsed = read(FileId(3), text);
+        let parsed = read(FileId::new(3), text);
         let _ = dump::file(&parsed.file);
-        check_invariants(&parsed, FileId(3), text)
+        check_invariants(&parsed, FileId::new(3), text)
             .map_err(|e| TestCaseError::fail(format!("{what}: {e}\ninput: {text:?}")))?;
     }
     Ok(())
@@ -350,7 +350,7 @@ fn extreme_nesting_is_refused() {
     ];
     for (i, text) in inputs.iter().enumerate() {
         for read in [parse_json as Reader, parse_yaml] {
-            let parsed = read(FileId(0), text);
+            let parsed = read(FileId::new(0), text);
             let deep = parsed
                 .diagnostics
                 .iter()
@@ -373,7 +373,7 @@ fn alias_bomb_stays_small() {
         text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
     }
     let started = std::time::Instant::now();
-    let parsed = parse_yaml(FileId(0), &text);
+    let parsed = parse_yaml(FileId::new(0), &text);
     assert!(started.elapsed().as_secs() < 10, "too slow");
     let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["alias-too-large"]);
@@ -389,10 +389,19 @@ fn nesting_limit_boundary() {
     };
     let json = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
     let block = |n: usize| format!("{}x\n", "- ".repeat(n));
-    assert_eq!(deep(parse_json(FileId(0), &json(500))), [] as [&str; 0]);
-    assert_eq!(deep(parse_json(FileId(0), &json(501))), ["too-deep"]);
-    assert_eq!(deep(parse_yaml(FileId(0), &block(500))), [] as [&str; 0]);
-    assert_eq!(deep(parse_yaml(FileId(0), &block(501))), ["too-deep"]);
-    assert_eq!(deep(parse_yaml(FileId(0), &json(255))), [] as [&str; 0]);
-    assert_eq!(deep(parse_yaml(FileId(0), &json(256))), ["too-deep"]);
+    assert_eq!(
+        deep(parse_json(FileId::new(0), &json(500))),
+        [] as [&str; 0]
+    );
+    assert_eq!(deep(parse_json(FileId::new(0), &json(501))), ["too-deep"]);
+    assert_eq!(
+        deep(parse_yaml(FileId::new(0), &block(500))),
+        [] as [&str; 0]
+    );
+    assert_eq!(deep(parse_yaml(FileId::new(0), &block(501))), ["too-deep"]);
+    assert_eq!(
+        deep(parse_yaml(FileId::new(0), &json(255))),
+        [] as [&str; 0]
+    );
+    assert_eq!(deep(parse_yaml(FileId::new(0), &json(256))), ["too-deep"]);
 }

@@ -20,7 +20,7 @@ fn fmt_corpus() {
     run_cases(
         &root().join("tests/fmt"),
         "fmt corpus",
-        |case, archive, source, failures| match tenon_fmt::format_source(FileId(0), source) {
+        |case, archive, source, failures| match tenon_fmt::format_source(FileId::new(0), source) {
             Ok(formatted) => {
                 failures.expect(case, archive, "fmt", formatted);
                 check_properties(case, source, failures);
@@ -50,7 +50,7 @@ fn fmt_properties_over_syntax_corpus() {
 }
 
 fn has_errors(source: &str) -> bool {
-    parse_file(FileId(0), source)
+    parse_file(FileId::new(0), source)
         .diagnostics
         .iter()
         .any(|d| d.is_error())
@@ -68,9 +68,9 @@ fn summaries(source: &str, diagnostics: &[tenon_diagnostics::Diagnostic]) -> Str
 /// The formatter's properties for one valid input.
 fn check_properties(case: &Path, source: &str, failures: &mut Failures) {
     failures.checked += 1;
-    let parsed = parse_file(FileId(0), source);
+    let parsed = parse_file(FileId::new(0), source);
     let once = tenon_fmt::format_file(&parsed.file, source);
-    let reparsed = parse_file(FileId(0), &once);
+    let reparsed = parse_file(FileId::new(0), &once);
     if reparsed.diagnostics.iter().any(|d| d.is_error()) {
         let errors = summaries(&once, &reparsed.diagnostics);
         failures.fail(

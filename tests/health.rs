@@ -56,7 +56,7 @@ fn health_cases() {
 }
 
 fn json(text: &str) -> Data {
-    let parsed = tenon_syntax::parse_json(tenon_diagnostics::FileId(999), text);
+    let parsed = tenon_syntax::parse_json(tenon_diagnostics::FileId::new(999), text);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     let (module, diagnostics) =
         tenon_eval::Module::compile(&[&parsed.file], tenon_eval::builtin::Builtins::NONE);

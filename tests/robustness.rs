@@ -111,14 +111,14 @@ fn check(src: &str) {
     // Rendering reads the source through every span: it must not panic.
     let _ = render_all(&parsed.diagnostics, &sources, RenderOptions::default());
     if !parsed.diagnostics.is_empty() {
-        assert!(tenon_fmt::format_source(FileId(0), src).is_err());
+        assert!(tenon_fmt::format_source(FileId::new(0), src).is_err());
         return;
     }
-    let formatted = match tenon_fmt::format_source(FileId(0), src) {
+    let formatted = match tenon_fmt::format_source(FileId::new(0), src) {
         Ok(f) => f,
         Err(d) => panic!("error-free input refused by the formatter: {d:?}\n{src}"),
     };
-    let reparsed = parse_file(FileId(0), &formatted);
+    let reparsed = parse_file(FileId::new(0), &formatted);
     assert!(
         reparsed.diagnostics.is_empty(),
         "formatted output does not parse: {:?}\n--- input\n{src}\n--- formatted\n{formatted}",
@@ -129,7 +129,7 @@ fn check(src: &str) {
         dump::file(&reparsed.file),
         "formatting changed the tree\n--- input\n{src}\n--- formatted\n{formatted}"
     );
-    let again = tenon_fmt::format_source(FileId(0), &formatted).expect("formats");
+    let again = tenon_fmt::format_source(FileId::new(0), &formatted).expect("formats");
     assert_eq!(
         formatted, again,
         "formatting is not idempotent\n--- input\n{src}"
@@ -170,14 +170,14 @@ fn deep_nesting_is_an_error_not_a_crash() {
         format!("a: {}", "{b: 0, c: ".repeat(n)),
     ];
     for src in &shapes {
-        let parsed = parse_file(FileId(0), src);
+        let parsed = parse_file(FileId::new(0), src);
         let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code).collect();
         assert!(
             codes.contains(&"too-deep"),
             "expected a too-deep error for {}…, got {codes:?}",
             &src[..40]
         );
-        assert!(tenon_fmt::format_source(FileId(0), src).is_err());
+        assert!(tenon_fmt::format_source(FileId::new(0), src).is_err());
     }
 }
 
@@ -186,7 +186,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn nesting_below_the_limit_parses() {
     let depth = MAX_NESTING - 2;
     let src = format!("a: {}1{}\n", "[".repeat(depth), "]".repeat(depth));
-    let parsed = parse_file(FileId(0), &src);
+    let parsed = parse_file(FileId::new(0), &src);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     check(&src);
 }
@@ -201,7 +201,7 @@ fn long_runs_of_bad_tokens_are_linear() {
         format!("a: {{{}}}", "]".repeat(n)),
     ];
     for src in &shapes {
-        let parsed = parse_file(FileId(0), src);
+        let parsed = parse_file(FileId::new(0), src);
         assert!(!parsed.diagnostics.is_empty());
         assert!(
             parsed.diagnostics.len() < 10,
@@ -220,7 +220,7 @@ fn many_errors_on_many_lines_are_linear() {
     let src: String = (0..lines)
         .map(|i| format!("a{i}: 07 x\nb{i}: 1 +\n: 2\n"))
         .collect();
-    let parsed = parse_file(FileId(0), &src);
+    let parsed = parse_file(FileId::new(0), &src);
     let invalid = parsed
         .diagnostics
         .iter()

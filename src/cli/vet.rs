@@ -144,11 +144,7 @@ fn wrap(data: ast::File) -> ast::File {
     let span = data.span;
     let ident = ast::Ident {
         name: DATA_FIELD.into(),
-        span: Span::new(
-            FileId(span.file.0),
-            span.start as usize,
-            span.start as usize,
-        ),
+        span: Span::new(span.file, span.start as usize, span.start as usize),
     };
     let field = ast::Field {
         label: ast::Label {

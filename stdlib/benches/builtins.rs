@@ -82,7 +82,7 @@ fn compile(import: &str, element: &str, data: &str) -> Module {
         let _ = writeln!(source, "import \"{import}\"");
     }
     let _ = writeln!(source, "{data}out: [{element}]");
-    let parsed = tenon_syntax::parse_file(FileId(0), &source);
+    let parsed = tenon_syntax::parse_file(FileId::new(0), &source);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     let (module, diagnostics) = Module::compile(&[&parsed.file], tenon_stdlib::BUILTINS);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");

@@ -74,7 +74,7 @@ impl SourceMap {
 
     /// Registers a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> FileId {
-        let id = FileId(self.files.len() as u32);
+        let id = FileId::new(self.files.len() as u32);
         self.files.push(SourceFile {
             name: name.into(),
             text: text.into(),
@@ -88,18 +88,18 @@ impl SourceMap {
     /// # Panics
     /// When `id` was not returned by this map's [`SourceMap::add`].
     pub fn file(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0 as usize]
+        &self.files[id.index() as usize]
     }
 
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
-        self.files.get(id.0 as usize)
+        self.files.get(id.index() as usize)
     }
 
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files
             .iter()
             .enumerate()
-            .map(|(i, f)| (FileId(i as u32), f))
+            .map(|(i, f)| (FileId::new(i as u32), f))
     }
 
     /// `name:line:column` of the start of a span.

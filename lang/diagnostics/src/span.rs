@@ -1,13 +1,38 @@
 use std::fmt;
+use std::num::NonZeroU32;
 use std::ops::Range;
 
 /// Identifies a file registered in a [`crate::SourceMap`].
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct FileId(pub u32);
+///
+/// The index is stored plus one, so that an `Option<Span>` takes no more
+/// room than a `Span` (twelve bytes).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(NonZeroU32);
+
+impl FileId {
+    /// The file at `index` (the `index`-th file added to a source map).
+    pub const fn new(index: u32) -> FileId {
+        match NonZeroU32::new(index.wrapping_add(1)) {
+            Some(id) => FileId(id),
+            None => panic!("file index out of range"),
+        }
+    }
+
+    /// The file's index in its source map.
+    pub const fn index(self) -> u32 {
+        self.0.get() - 1
+    }
+}
+
+impl Default for FileId {
+    fn default() -> FileId {
+        FileId::new(0)
+    }
+}
 
 impl fmt::Debug for FileId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "file#{}", self.0)
+        write!(f, "file#{}", self.index())
     }
 }
 

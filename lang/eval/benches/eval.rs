@@ -134,13 +134,13 @@ fn export(sources: &[&str], expr: Option<&str>) -> usize {
     let files: Vec<_> = sources
         .iter()
         .enumerate()
-        .map(|(i, s)| tenon_syntax::parse_file(FileId(i as u32), s).file)
+        .map(|(i, s)| tenon_syntax::parse_file(FileId::new(i as u32), s).file)
         .collect();
     let refs: Vec<_> = files.iter().collect();
     let (module, diagnostics) = match expr {
         Some(e) => Module::compile_with_expr(
             &refs,
-            &tenon_syntax::parse_expr(FileId(99), e).expr,
+            &tenon_syntax::parse_expr(FileId::new(99), e).expr,
             Builtins::NONE,
         ),
         None => Module::compile(&refs, Builtins::NONE),

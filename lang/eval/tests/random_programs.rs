@@ -87,7 +87,7 @@ proptest! {
 
     #[test]
     fn random_programs_evaluate(source in program()) {
-        let parsed = tenon_syntax::parse_file(FileId(0), &source);
+        let parsed = tenon_syntax::parse_file(FileId::new(0), &source);
         let (module, _) = Module::compile(&[&parsed.file], Builtins::NONE);
         let mut writer = JsonWriter::export();
         let result = module.evaluate_with(limits()).export(&mut writer);

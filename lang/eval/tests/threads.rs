@@ -41,9 +41,9 @@ fn expected(thread: usize, round: usize) -> String {
 
 #[test]
 fn one_module_many_threads() {
-    let parsed = tenon_syntax::parse_file(FileId(0), TEMPLATE);
+    let parsed = tenon_syntax::parse_file(FileId::new(0), TEMPLATE);
     assert!(parsed.diagnostics.is_empty());
-    let expr = tenon_syntax::parse_expr(FileId(1), "output");
+    let expr = tenon_syntax::parse_expr(FileId::new(1), "output");
     let (module, diagnostics) =
         Module::compile_with_expr(&[&parsed.file], &expr.expr, Builtins::NONE);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
@@ -75,7 +75,7 @@ fn one_module_many_threads() {
 
 #[test]
 fn fill_conflict_is_an_error_at_its_path() {
-    let parsed = tenon_syntax::parse_file(FileId(0), TEMPLATE);
+    let parsed = tenon_syntax::parse_file(FileId::new(0), TEMPLATE);
     let (module, _) = Module::compile(&[&parsed.file], Builtins::NONE);
     let mut evaluation = module.evaluate();
     let bad = Data::Struct(vec![

@@ -99,7 +99,7 @@ fn mutants(src: &str) -> Vec<String> {
 fn check(src: &str) -> Result<bool, String> {
     // A parser panic is the parser's bug (logged for its owner), not the
     // formatter's: such mutants are skipped.
-    let Ok(parsed) = std::panic::catch_unwind(|| parse_file(FileId(0), src)) else {
+    let Ok(parsed) = std::panic::catch_unwind(|| parse_file(FileId::new(0), src)) else {
         return Ok(false);
     };
     let once = std::panic::catch_unwind(|| tenon_fmt::format_file(&parsed.file, src))
@@ -107,7 +107,7 @@ fn check(src: &str) -> Result<bool, String> {
     if parsed.diagnostics.iter().any(|d| d.is_error()) {
         return Ok(false);
     }
-    let reparsed = parse_file(FileId(0), &once);
+    let reparsed = parse_file(FileId::new(0), &once);
     if let Some(d) = reparsed.diagnostics.iter().find(|d| d.is_error()) {
         return Err(format!("output does not parse: {d:?}\n--- output\n{once}"));
     }
@@ -180,7 +180,7 @@ fn mix(mut x: u64) -> u64 {
 fn run(inputs: Vec<(PathBuf, String)>, per_input: usize) {
     std::panic::set_hook(Box::new(|_| {}));
     let inputs = inputs.into_iter().filter(|(_, input)| {
-        std::panic::catch_unwind(|| parse_file(FileId(0), input))
+        std::panic::catch_unwind(|| parse_file(FileId::new(0), input))
             .is_ok_and(|p| !p.diagnostics.iter().any(|d| d.is_error()))
     });
     let mut failures = Vec::new();

@@ -84,7 +84,7 @@ fn generated(lines: usize) -> String {
 
 fn bench_parse(c: &mut Criterion) {
     let src = generated(50_000);
-    let parsed = parse_file(FileId(0), &src);
+    let parsed = parse_file(FileId::new(0), &src);
     assert!(
         parsed.diagnostics.is_empty(),
         "{:?}",
@@ -93,7 +93,7 @@ fn bench_parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(src.len() as u64));
     group.sample_size(20);
-    group.bench_function("50k_lines", |b| b.iter(|| parse_file(FileId(0), &src)));
+    group.bench_function("50k_lines", |b| b.iter(|| parse_file(FileId::new(0), &src)));
     group.finish();
 }
 

@@ -16,9 +16,9 @@ fn main() {
     let mut count = 0;
     for _ in 0..n {
         count += if lex_only {
-            Lexer::new(FileId(0), &text).count()
+            Lexer::new(FileId::new(0), &text).count()
         } else {
-            parse_file(FileId(0), &text).file.decls.len()
+            parse_file(FileId::new(0), &text).file.decls.len()
         };
     }
     let secs = start.elapsed().as_secs_f64();

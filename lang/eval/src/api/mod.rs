@@ -75,7 +75,9 @@ impl Module {
         let parsed: Vec<_> = texts
             .iter()
             .enumerate()
-            .map(|(i, text)| tenon_syntax::parse_file(tenon_diagnostics::FileId(i as u32), text))
+            .map(|(i, text)| {
+                tenon_syntax::parse_file(tenon_diagnostics::FileId::new(i as u32), text)
+            })
             .collect();
         let syntax: Vec<Diagnostic> = parsed.iter().flat_map(|p| p.diagnostics.clone()).collect();
         if !syntax.is_empty() {

@@ -35,7 +35,7 @@ pub(crate) enum Target {
 
 /// The file id of builtin packages' Tenon source while it is parsed (its
 /// nodes then take the span of the reference that uses them).
-const BUILTIN_SOURCE: FileId = FileId(u32::MAX);
+const BUILTIN_SOURCE: FileId = FileId::new(u32::MAX - 1);
 
 impl Compiler {
     /// Binds the file's imports in its scope, compiling the module's

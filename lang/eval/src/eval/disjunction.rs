@@ -116,7 +116,7 @@ impl Evaluator {
                     fork
                 }
             };
-            self.v_mut(fork).link = super::vertex::Link::ForkOf(v);
+            self.v_mut(fork).set_link(super::vertex::Link::ForkOf, v);
             let mut choices = self.v(v).choices().to_vec();
             let mut default = true;
             for (option, &choice) in options.iter().zip(&combination) {
@@ -139,9 +139,9 @@ impl Evaluator {
                 let conjuncts = self.v(v).conjuncts.clone();
                 let fork_vertex = self.v_mut(fork);
                 fork_vertex.conjuncts = conjuncts;
-                fork_vertex.forking = Some(Box::new(super::vertex::Forking {
+                fork_vertex.tracking = Some(Box::new(super::vertex::Tracking {
                     choices,
-                    seen: Vec::new(),
+                    ..Default::default()
                 }));
                 self.finalize(fork);
             }

@@ -135,9 +135,9 @@ impl Evaluator {
         }
         if self
             .v(v)
-            .expanded
+            .tracking
             .as_ref()
-            .is_some_and(|e| e.contains(&(w, close)))
+            .is_some_and(|t| t.expanded.contains(&(w, close)))
         {
             return;
         }
@@ -156,8 +156,9 @@ impl Evaluator {
             return;
         }
         self.v_mut(v)
-            .expanded
+            .tracking
             .get_or_insert_with(Default::default)
+            .expanded
             .push((w, close));
         let mut close = close;
         let kind = self.labels.kind(self.v(w).label);

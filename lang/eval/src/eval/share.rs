@@ -55,7 +55,7 @@ impl Evaluator {
         if close.0 != 0 && !self.closes_alike(w, close) && !self.is_settled(w, close) {
             return false;
         }
-        self.v_mut(v).link = super::vertex::Link::Share(w);
+        self.v_mut(v).set_link(super::vertex::Link::Share, w);
         true
     }
 

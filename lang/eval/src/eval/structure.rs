@@ -76,12 +76,12 @@ impl Evaluator {
         let vertex = self.v(v);
         let mut fresh = super::Vertex::new(vertex.parent, vertex.label);
         fresh.conjuncts = vertex.conjuncts.clone();
-        fresh.forking = vertex.forking.as_ref().map(|f| {
-            Box::new(super::vertex::Forking {
-                choices: f.choices.clone(),
-                seen: Vec::new(),
-            })
-        });
+        if !vertex.choices().is_empty() {
+            fresh.tracking = Some(Box::new(super::vertex::Tracking {
+                choices: vertex.choices().to_vec(),
+                ..Default::default()
+            }));
+        }
         *self.v_mut(v) = fresh;
     }
 
@@ -180,7 +180,7 @@ impl Evaluator {
                 if disjuncts.len() == 1 {
                     return self.add_conjunct(v, sub(disjuncts[0].expr));
                 }
-                let forking = self.v_mut(v).forking.get_or_insert_with(Default::default);
+                let forking = self.v_mut(v).tracking.get_or_insert_with(Default::default);
                 let occurrence = match forking.seen.iter_mut().find(|s| s.0 == e) {
                     Some(seen) => {
                         seen.1 += 1;

@@ -196,9 +196,12 @@ impl Group {
     }
 }
 
-/// Disjunction bookkeeping of a vertex.
+/// Bookkeeping of a vertex's evaluation: the references expanded into
+/// it, and its disjunctions.
 #[derive(Clone, Debug, Default)]
-pub struct Forking {
+pub struct Tracking {
+    /// References already expanded into this vertex (the cycle guard).
+    pub expanded: Expanded,
     /// Forced choices when this is a fork: (disjunction, occurrence,
     /// chosen alternative).
     pub choices: Vec<(ExprRef, u32, u32)>,
@@ -209,20 +212,18 @@ pub struct Forking {
 impl Vertex {
     /// The forced choices of a fork (none for other vertices).
     pub fn choices(&self) -> &[(ExprRef, u32, u32)] {
-        self.forking.as_ref().map_or(&[], |f| &f.choices)
+        self.tracking.as_ref().map_or(&[], |t| &t.choices)
     }
 }
 
-/// Another vertex a vertex stands in a relation to. A fork has forced
-/// choices, which sharing refuses, so no vertex has both.
+/// How a vertex relates to the vertex its `linked` field names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Link {
-    None,
-    /// This vertex is exactly another one (its only conjunct is a
+    /// This vertex is exactly the other one (its only conjunct is a
     /// reference to it): structure sharing, so the value is not rebuilt.
-    Share(VertexId),
-    /// The vertex this one is a disjunction fork of.
-    ForkOf(VertexId),
+    Share,
+    /// This vertex is a disjunction fork of the other one.
+    ForkOf,
 }
 
 /// The alternatives left after a vertex's disjunctions were resolved.
@@ -254,16 +255,16 @@ pub struct Vertex {
     /// Phase two's queue (boxed, and dropped once empty: most vertices
     /// have none).
     pub pending: Option<Box<Queue>>,
-    /// References already expanded into this vertex (cycle guard; boxed:
-    /// most vertices expand none, or share instead).
-    pub expanded: Option<Box<Expanded>>,
+    /// References expanded into it, disjunctions met, the choices forced
+    /// when this is a fork (boxed: most vertices have none of them).
+    pub tracking: Option<Box<Tracking>>,
     /// Values without conjuncts (comprehension keys, builtin results).
     pub synthetic: bool,
-    /// Disjunctions met while evaluating, and the choices forced when
-    /// this is a fork (boxed: most vertices have none).
-    pub forking: Option<Box<Forking>>,
-    /// The vertex this one shares or is a fork of.
-    pub link: Link,
+    /// The vertex this one shares or is a fork of (a fork has forced
+    /// choices, which sharing refuses, so no vertex is both).
+    linked: Option<VertexId>,
+    /// What `linked` is to this vertex.
+    link: Link,
     /// A struct literal was unified in (a struct, unless what it embeds
     /// makes it something else).
     pub struct_literal: bool,
@@ -339,18 +340,18 @@ impl Vertex {
 
     /// The vertex this one shares (see [`Link::Share`]).
     pub fn share(&self) -> Option<VertexId> {
-        match self.link {
-            Link::Share(target) => Some(target),
-            _ => None,
-        }
+        self.linked.filter(|_| self.link == Link::Share)
     }
 
     /// The vertex this one is a fork of.
     pub fn fork_of(&self) -> Option<VertexId> {
-        match self.link {
-            Link::ForkOf(origin) => Some(origin),
-            _ => None,
-        }
+        self.linked.filter(|_| self.link == Link::ForkOf)
+    }
+
+    /// Makes this vertex stand for `other` in the relation `link`.
+    pub fn set_link(&mut self, link: Link, other: VertexId) {
+        self.link = link;
+        self.linked = Some(other);
     }
 
     pub fn groups(&self) -> &[Group] {
@@ -376,10 +377,10 @@ impl Vertex {
             arcs: Vec::new(),
             groups: None,
             pending: None,
-            expanded: None,
+            tracking: None,
             synthetic: false,
-            forking: None,
-            link: Link::None,
+            linked: None,
+            link: Link::Share,
             struct_literal: false,
             finalized: false,
             patterns_applied: false,

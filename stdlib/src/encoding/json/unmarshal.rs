@@ -43,7 +43,7 @@ pub(super) fn validate(args: &Args, ctx: &mut dyn Context) -> Result<Value, Call
 /// The value of JSON text already checked to be one valid document.
 fn parse(text: &[u8], ctx: &mut dyn Context) -> Result<Value, CallError> {
     let text = String::from_utf8_lossy(text);
-    let parsed = tenon_syntax::parse_json(FileId(0), &text);
+    let parsed = tenon_syntax::parse_json(FileId::new(0), &text);
     if let Some(d) = parsed.diagnostics.first() {
         return Err(CallError::Failed(format!("json: {}", d.message)));
     }

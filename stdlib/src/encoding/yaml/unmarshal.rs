@@ -112,7 +112,7 @@ fn values(text: &str, file: &str, ctx: &mut dyn Context) -> Result<Vec<Value>, C
 
 /// The value of YAML text holding at most one document.
 fn parse(text: &str, ctx: &mut dyn Context) -> Result<Value, CallError> {
-    let parsed = tenon_syntax::parse_yaml(FileId(0), text);
+    let parsed = tenon_syntax::parse_yaml(FileId::new(0), text);
     if let Some(d) = parsed.diagnostics.first() {
         let line = 1 + text
             .get(..d.span().start as usize)
