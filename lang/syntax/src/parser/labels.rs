@@ -49,14 +49,15 @@ impl ParseCtx<'_> {
 
     pub(crate) fn list(&mut self, elems: Vec<RawElem>, lo: usize, hi: usize) -> Expr {
         let span = self.span(lo, hi);
-        let mut out = Vec::with_capacity(elems.len());
         let count = elems.len();
-        for elem in elems {
-            out.push(match elem {
+        // Converted in place: a `RawElem` has the size of a `ListElem`.
+        let out: Vec<ListElem> = elems
+            .into_iter()
+            .map(|elem| match elem {
                 RawElem::Expr(e) => ListElem::Expr(e),
                 RawElem::Alias(alias, e) if count == 1 => {
                     self.aliased_lists.push((span.start, alias));
-                    ListElem::Expr(e)
+                    ListElem::Expr(*e)
                 }
                 RawElem::Alias(alias, e) => {
                     self.error(
@@ -64,13 +65,13 @@ impl ParseCtx<'_> {
                         alias.span,
                         "an alias `X=` is not allowed in a list element",
                     );
-                    ListElem::Expr(e)
+                    ListElem::Expr(*e)
                 }
                 RawElem::Comprehension(c) => ListElem::Comprehension(c),
                 RawElem::Ellipsis(e) => ListElem::Ellipsis(e),
                 RawElem::Error(s) => ListElem::Expr(Expr::Error(s)),
-            });
-        }
+            })
+            .collect();
         for (i, elem) in out.iter().enumerate() {
             if let ListElem::Ellipsis(e) = elem {
                 if i + 1 != out.len() {
