@@ -5,6 +5,7 @@
 use super::assemble::is_simple_string;
 use super::{comments, Marker, ParseCtx, RawElem};
 use crate::ast::*;
+use crate::token::label_ident_end;
 
 impl ParseCtx<'_> {
     /// `x."name"`: only a simple string (single-line, double-quoted, not
@@ -173,8 +174,10 @@ impl ParseCtx<'_> {
         }
     }
 
-    /// A plain identifier label (the lexer's `LabelIdent`).
+    /// A plain identifier label: the lexer's `LabelIdent`, whose span
+    /// `lo..hi` also covers the colon.
     pub(crate) fn ident_label(&mut self, lo: usize, hi: usize) -> Label {
+        let hi = label_ident_end(self.src, lo, hi);
         Label {
             alias: None,
             name: LabelName::Ident(self.ident(lo, hi)),
