@@ -1,8 +1,8 @@
 //! Entry points of the parser, and the types its grammar actions share.
 //! The actions live in `ctx.rs` (state, errors, simple nodes),
-//! `literals.rs`, `labels.rs` and `assemble.rs`; `explain.rs` finishes the
-//! diagnostics, `errors.rs` words syntax errors, `comments.rs` finds
-//! doc comments.
+//! `literals.rs`, `labels.rs`, `binary.rs` and `assemble.rs`; `explain.rs`
+//! finishes the diagnostics, `errors.rs` words syntax errors,
+//! `comments.rs` finds doc comments.
 
 use crate::ast::*;
 use crate::lexer::Lexer;
@@ -11,6 +11,7 @@ use lalrpop_util::lalrpop_mod;
 use tenon_diagnostics::Diagnostic;
 
 mod assemble;
+mod binary;
 mod comments;
 mod ctx;
 mod errors;
@@ -94,15 +95,18 @@ pub enum TopItem {
 }
 
 /// A list element before validation (aliases are only valid in a pattern
-/// label `[X=expr]`).
+/// label `[X=expr]`). As large as a [`ListElem`], so that a list's
+/// elements are converted without a new allocation.
 #[derive(Debug)]
 pub enum RawElem {
     Expr(Expr),
-    Alias(Box<Ident>, Expr),
+    Alias(Box<Ident>, Box<Expr>),
     Comprehension(Box<Comprehension>),
     Ellipsis(Ellipsis),
     Error(Span),
 }
+
+const _: () = assert!(std::mem::size_of::<RawElem>() == std::mem::size_of::<ListElem>());
 
 /// The `?` or `!` after a label, with its position.
 #[derive(Debug, Clone, Copy)]

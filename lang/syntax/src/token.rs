@@ -9,10 +9,12 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     Ident,
-    /// An identifier that can only be a field label: it starts a
-    /// declaration (after `{`, `,`, `:` or at the start of the file) and
-    /// `:` follows it. Reading it as its own token saves the parser the
-    /// detour through expressions for the most common kind of field.
+    /// An identifier that can only be a field label, with the `:` after
+    /// it: it starts a declaration (after `{`, `,`, `:` or at the start of
+    /// the file) and `:` follows it on its line. Reading `name:` as one
+    /// token saves the parser the detour through expressions, and a token,
+    /// for the most common kind of field. Its span covers the colon; the
+    /// label's own span is the identifier's (see `label_ident_end`).
     LabelIdent,
     /// `div`, `mod`, `quo` or `rem`: an identifier that is also an infix
     /// operator (at the precedence of `*`).
@@ -152,7 +154,6 @@ impl Tok {
         matches!(
             self,
             Tok::Ident
-                | Tok::LabelIdent
                 | Tok::Int
                 | Tok::Float
                 | Tok::String(_)
@@ -171,7 +172,6 @@ impl Tok {
         matches!(
             self,
             Tok::Ident
-                | Tok::LabelIdent
                 | Tok::OperatorWord
                 | Tok::Package
                 | Tok::Import
@@ -194,6 +194,15 @@ impl Tok {
                 | Tok::RBrace
         )
     }
+}
+
+/// Where the identifier of a [`Tok::LabelIdent`] spanning `lo..hi` ends:
+/// before the blanks and the colon that the token also covers.
+pub(crate) fn label_ident_end(src: &str, lo: usize, hi: usize) -> usize {
+    src.as_bytes()[lo..hi]
+        .iter()
+        .position(|&b| matches!(b, b':' | b' ' | b'\t'))
+        .map_or(hi, |n| lo + n)
 }
 
 impl fmt::Display for Tok {

@@ -103,7 +103,10 @@ impl Lexer<'_> {
     /// Whether the next token after `pos` (skipping blanks and newlines)
     /// is `,` or `:`.
     pub(super) fn next_line_continues(&self, pos: usize) -> bool {
-        self.next_char_is(pos, b',') || self.next_char_is(pos, b':')
+        self.src.as_bytes()[pos..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b',' || b == b':')
     }
 
     /// Whether the first non-blank byte after `pos` is `byte`.
@@ -114,11 +117,11 @@ impl Lexer<'_> {
             .is_some_and(|&b| b == byte)
     }
 
-    /// Whether `:` follows `pos` on the same line (after blanks).
-    pub(super) fn colon_follows(&self, pos: usize) -> bool {
-        self.src.as_bytes()[pos..]
+    /// Where `:` follows `pos` on the same line (after blanks).
+    pub(super) fn colon_after(&self, pos: usize) -> Option<usize> {
+        let blanks = self.src.as_bytes()[pos..]
             .iter()
-            .find(|&&b| b != b' ' && b != b'\t')
-            .is_some_and(|&b| b == b':')
+            .position(|&b| b != b' ' && b != b'\t')?;
+        (self.src.as_bytes()[pos + blanks] == b':').then_some(pos + blanks)
     }
 }

@@ -55,6 +55,8 @@ pub struct Lexer<'s> {
     /// The previous token, when it was an operator or `.` (its offset and
     /// text): a newline after it continues the expression.
     last_operator: Option<(usize, &'static str)>,
+    /// Where the colon of the last label token is.
+    label_colon: usize,
     /// Operator ending a line, waiting for the next token.
     continued_by: Option<(usize, &'static str)>,
     /// Tokens that start a line continued by an operator on the line
@@ -87,6 +89,7 @@ impl<'s> Lexer<'s> {
             too_deep_at: None,
             open_brackets: Vec::new(),
             last_operator: None,
+            label_colon: 0,
             continued_by: None,
             continuations: Vec::new(),
             comments: Rc::default(),
@@ -123,11 +126,22 @@ impl<'s> Lexer<'s> {
     /// The bookkeeping of [`Self::emit`] without queueing.
     #[inline]
     fn admit(&mut self, tok: &Tok, start: usize) -> bool {
-        self.label_position = matches!(tok, Tok::LBrace | Tok::Comma | Tok::Colon);
+        self.label_position =
+            matches!(tok, Tok::LBrace | Tok::Comma | Tok::Colon | Tok::LabelIdent);
         let postfix = self.comma_pending;
         self.comma_pending = tok.ends_element();
         // Operands (most tokens) leave the nesting depth as it is.
         if tok.is_operand() {
+            return true;
+        }
+        if *tok == Tok::LabelIdent {
+            // The label's colon nests. When it is one level too many, the
+            // label still reaches the parser (as it would without its
+            // colon) and the input ends after it.
+            if !self.track_nesting(&Tok::Colon, self.label_colon, false) {
+                self.done = true;
+                self.queued.clear();
+            }
             return true;
         }
         if !self.track_nesting(tok, start, postfix) {

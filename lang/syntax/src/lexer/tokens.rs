@@ -65,7 +65,7 @@ impl Lexer<'_> {
     }
 
     /// An identifier; one that starts a declaration and is followed by
-    /// `:` is a label token.
+    /// `:` is a label token, which takes the colon in.
     #[inline]
     pub(super) fn ident(&mut self, start: usize, end: usize) -> Tok {
         if self.src[start..end].starts_with("__") {
@@ -76,11 +76,14 @@ impl Lexer<'_> {
                 "identifiers starting with `__` are reserved",
             );
         }
-        if self.label_position && self.in_struct() && self.colon_follows(end) {
-            Tok::LabelIdent
-        } else {
-            Tok::Ident
+        if self.label_position && self.in_struct() {
+            if let Some(colon) = self.colon_after(end) {
+                self.label_colon = colon;
+                self.inner.bump(colon + 1 - end);
+                return Tok::LabelIdent;
+            }
         }
+        Tok::Ident
     }
 
     /// Something that starts like a number but is not one: reported, then

@@ -1,6 +1,6 @@
 //! The state grammar actions share, and the actions that are not about
 //! literals or labels: spans, errors and recovery, identifiers, numbers,
-//! attributes, binary expressions.
+//! attributes, comprehension clauses.
 
 use crate::ast::*;
 use crate::token::Tok;
@@ -134,65 +134,26 @@ impl<'s> ParseCtx<'s> {
         })
     }
 
-    /// Builds the tree of `first op1 e1 op2 e2 …` by precedence (all
-    /// binary operators are left-associative). The grammar reads binary
-    /// expressions as flat sequences: one reduction per operator instead of
-    /// one per precedence level per operand.
-    pub(crate) fn binary_chain(
-        &mut self,
-        first: Expr,
-        rest: Vec<(usize, BinaryOp, usize, Expr)>,
-    ) -> Expr {
-        if rest.len() == 1 {
-            // The common case, one operator: no precedence to resolve.
-            let Some((olo, op, ohi, rhs)) = rest.into_iter().next() else {
-                return first;
-            };
-            let span = first.span().to(rhs.span());
-            return Expr::Binary(Box::new(Binary {
-                op,
-                lhs: first,
-                rhs,
-                op_span: self.span(olo, ohi),
-                span,
-            }));
+    pub(crate) fn for_clause(
+        &self,
+        key: Option<Ident>,
+        value: Ident,
+        source: Expr,
+        lo: usize,
+        hi: usize,
+    ) -> Clause {
+        Clause::For {
+            key,
+            value,
+            source,
+            span: self.span(lo, hi),
         }
-        let mut operands: Vec<Expr> = Vec::with_capacity(rest.len() + 1);
-        let mut operators: Vec<(BinaryOp, Span)> = Vec::with_capacity(rest.len());
-        operands.push(first);
-        for (olo, op, ohi, operand) in rest {
-            while let Some(&(top, _)) = operators.last() {
-                if top.precedence() < op.precedence() {
-                    break;
-                }
-                self.reduce_top(&mut operands, &mut operators);
-            }
-            operators.push((op, self.span(olo, ohi)));
-            operands.push(operand);
-        }
-        while !operators.is_empty() {
-            self.reduce_top(&mut operands, &mut operators);
-        }
-        operands.pop().unwrap_or(Expr::Error(self.span(0, 0)))
     }
 
-    pub(super) fn reduce_top(
-        &mut self,
-        operands: &mut Vec<Expr>,
-        operators: &mut Vec<(BinaryOp, Span)>,
-    ) {
-        let (Some((op, op_span)), Some(rhs), Some(lhs)) =
-            (operators.pop(), operands.pop(), operands.pop())
-        else {
-            return;
-        };
-        let span = lhs.span().to(rhs.span());
-        operands.push(Expr::Binary(Box::new(Binary {
-            op,
-            lhs,
-            rhs,
-            op_span,
-            span,
-        })));
+    pub(crate) fn if_clause(&self, condition: Expr, lo: usize, hi: usize) -> Clause {
+        Clause::If {
+            condition,
+            span: self.span(lo, hi),
+        }
     }
 }

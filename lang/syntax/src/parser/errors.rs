@@ -1,7 +1,7 @@
 //! Turning the parser's errors into diagnostics a person can act on.
 
 use super::ParseCtx;
-use crate::token::Tok;
+use crate::token::{label_ident_end, Tok};
 use lalrpop_util::ParseError;
 use std::convert::Infallible;
 use tenon_diagnostics::Diagnostic;
@@ -15,6 +15,11 @@ pub(super) fn syntax_error(
             token: (lo, tok, hi),
             expected,
         } => {
+            // A label token also covers its colon: name the label.
+            let hi = match tok {
+                Tok::LabelIdent => label_ident_end(ctx.src, lo, hi),
+                _ => hi,
+            };
             let found = match tok {
                 Tok::Comma if lo == hi && lo >= ctx.src.len() => "end of file".to_string(),
                 Tok::Comma if lo == hi => "newline".to_string(),

@@ -5,6 +5,7 @@
 use super::assemble::is_simple_string;
 use super::{comments, Marker, ParseCtx, RawElem};
 use crate::ast::*;
+use crate::token::label_ident_end;
 
 impl ParseCtx<'_> {
     /// `x."name"`: only a simple string (single-line, double-quoted, not
@@ -49,14 +50,15 @@ impl ParseCtx<'_> {
 
     pub(crate) fn list(&mut self, elems: Vec<RawElem>, lo: usize, hi: usize) -> Expr {
         let span = self.span(lo, hi);
-        let mut out = Vec::with_capacity(elems.len());
         let count = elems.len();
-        for elem in elems {
-            out.push(match elem {
+        // Converted in place: a `RawElem` has the size of a `ListElem`.
+        let out: Vec<ListElem> = elems
+            .into_iter()
+            .map(|elem| match elem {
                 RawElem::Expr(e) => ListElem::Expr(e),
                 RawElem::Alias(alias, e) if count == 1 => {
                     self.aliased_lists.push((span.start, alias));
-                    ListElem::Expr(e)
+                    ListElem::Expr(*e)
                 }
                 RawElem::Alias(alias, e) => {
                     self.error(
@@ -64,13 +66,13 @@ impl ParseCtx<'_> {
                         alias.span,
                         "an alias `X=` is not allowed in a list element",
                     );
-                    ListElem::Expr(e)
+                    ListElem::Expr(*e)
                 }
                 RawElem::Comprehension(c) => ListElem::Comprehension(c),
                 RawElem::Ellipsis(e) => ListElem::Ellipsis(e),
                 RawElem::Error(s) => ListElem::Expr(Expr::Error(s)),
-            });
-        }
+            })
+            .collect();
         for (i, elem) in out.iter().enumerate() {
             if let ListElem::Ellipsis(e) = elem {
                 if i + 1 != out.len() {
@@ -172,8 +174,10 @@ impl ParseCtx<'_> {
         }
     }
 
-    /// A plain identifier label (the lexer's `LabelIdent`).
+    /// A plain identifier label: the lexer's `LabelIdent`, whose span
+    /// `lo..hi` also covers the colon.
     pub(crate) fn ident_label(&mut self, lo: usize, hi: usize) -> Label {
+        let hi = label_ident_end(self.src, lo, hi);
         Label {
             alias: None,
             name: LabelName::Ident(self.ident(lo, hi)),
