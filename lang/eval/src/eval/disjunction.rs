@@ -53,8 +53,36 @@ impl Evaluator {
                 continue;
             };
             let unit = self.units[e.unit as usize].clone();
-            let Expr::Or(disjuncts) = unit.code.expr(e.id) else {
-                continue;
+            let disjuncts = match unit.code.expr(e.id) {
+                Expr::Or(disjuncts) => disjuncts,
+                Expr::Call(_, args) => {
+                    // `or(list)`: one alternative per element, no default.
+                    let span = unit.code.span(e.id);
+                    let list = ExprRef {
+                        unit: e.unit,
+                        id: args[0],
+                    };
+                    let count = match self.or_elements(list, conjunct.env, span) {
+                        Ok(elements) if elements.is_empty() => Err(empty_disjunction(span)),
+                        Ok(elements) => Ok(elements.len() as u32),
+                        Err(error) => Err(error),
+                    };
+                    match count {
+                        Ok(count) => {
+                            if let Some(slot) = option_of.last_mut() {
+                                *slot = Some(options.len());
+                            }
+                            let alternatives = (0..count).map(|i| (i, false)).collect();
+                            options.push((e, *occurrence, alternatives, false));
+                        }
+                        Err(error) => {
+                            self.fail(v, error);
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                _ => continue,
             };
             // Outer marks decide; without them, an alternative that is a
             // disjunction with defaults of its own passes them on (its
@@ -235,13 +263,15 @@ impl Evaluator {
         f.state = super::State::Evaluating;
         for &(e, _, index) in choices {
             let unit = self.units[e.unit as usize].clone();
-            let Expr::Or(disjuncts) = unit.code.expr(e.id) else {
-                continue;
+            let id = match unit.code.expr(e.id) {
+                Expr::Or(disjuncts) => disjuncts[index as usize].expr,
+                Expr::Call(_, args) => match literal_elements(&unit.code, args[0]) {
+                    Some(elements) => elements[index as usize],
+                    None => continue,
+                },
+                _ => continue,
             };
-            let chosen = ExprRef {
-                unit: e.unit,
-                id: disjuncts[index as usize].expr,
-            };
+            let chosen = ExprRef { unit: e.unit, id };
             self.add_conjunct(
                 fork,
                 super::Conjunct {
@@ -272,6 +302,40 @@ impl Evaluator {
             }
             _ => false,
         }
+    }
+
+    /// The elements of the list argument of `or(list)`.
+    pub(crate) fn or_elements(
+        &mut self,
+        list: ExprRef,
+        env: Option<super::EnvId>,
+        span: tenon_diagnostics::Span,
+    ) -> Result<Vec<VertexId>, EvalError> {
+        self.list_elements("or", list, env, span)
+    }
+
+    /// The elements of the list argument of the builtin `name`.
+    pub(crate) fn list_elements(
+        &mut self,
+        name: &str,
+        list: ExprRef,
+        env: Option<super::EnvId>,
+        span: tenon_diagnostics::Span,
+    ) -> Result<Vec<VertexId>, EvalError> {
+        let list = match self.eval(list, env) {
+            super::exprs::Val::Vertex(w) => w,
+            super::exprs::Val::Error(error) => return Err(error),
+            _ => {
+                let message = format!("{name}: argument must be a list");
+                return Err(EvalError::new(ErrorKind::Invalid, message, vec![span]));
+            }
+        };
+        self.structure(list);
+        let list = self.resolved(list);
+        if let Some(error) = self.error_of(list) {
+            return Err(error.clone());
+        }
+        Ok(self.v(list).arcs.iter().map(|a| a.vertex).collect())
     }
 
     /// Whether two meetings of a disjunction are the same value: the same
@@ -368,6 +432,13 @@ impl Evaluator {
             Expr::Or(disjuncts) => disjuncts
                 .iter()
                 .all(|d| self.is_constant_scalar(at(d.expr))),
+            // `or([…])` of a list literal of constants.
+            Expr::Call(func, args) => {
+                matches!(code.expr(*func), Expr::Builtin(crate::ir::Builtin::Or))
+                    && literal_elements(code, args[0]).is_some_and(|elements| {
+                        elements.iter().all(|&x| self.is_constant_scalar(at(x)))
+                    })
+            }
             _ => false,
         }
     }
@@ -487,4 +558,29 @@ fn shorten(message: &str) -> String {
         Some((cut, _)) => format!("{}…", &message[..cut]),
         None => message.to_string(),
     }
+}
+
+/// `or([])`: no alternative at all.
+pub(crate) fn empty_disjunction(span: tenon_diagnostics::Span) -> EvalError {
+    EvalError::new(ErrorKind::Explicit, "empty disjunction", vec![span])
+}
+
+/// The elements of a closed list literal without comprehensions.
+fn literal_elements(
+    code: &crate::ir::Code,
+    list: crate::ir::ExprId,
+) -> Option<Vec<crate::ir::ExprId>> {
+    let Expr::List(lit) = code.expr(list) else {
+        return None;
+    };
+    if lit.tail.is_some() {
+        return None;
+    }
+    lit.elems
+        .iter()
+        .map(|elem| match elem {
+            crate::ir::Elem::Expr(x) => Some(*x),
+            crate::ir::Elem::Comprehension(_) => None,
+        })
+        .collect()
 }

@@ -741,17 +741,10 @@ impl Evaluator {
         env: Option<EnvId>,
         span: Span,
     ) -> Val {
-        let list = match self.eval(arg, env) {
-            Val::Vertex(w) => w,
-            Val::Error(e) => return Val::Error(e),
-            _ => {
-                let message = format!("{}: argument must be a list", builtin.name());
-                return Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]));
-            }
+        let elements = match self.list_elements(builtin.name(), arg, env, span) {
+            Ok(elements) => elements,
+            Err(error) => return Val::Error(error),
         };
-        self.structure(list);
-        let list = self.resolved(list);
-        let elements: Vec<VertexId> = self.v(list).arcs.iter().map(|a| a.vertex).collect();
         let vertex = self.new_vertex(None, Label::Index(u32::MAX));
         if builtin == Builtin::And {
             for element in elements {
@@ -764,11 +757,7 @@ impl Evaluator {
             return Val::Vertex(vertex);
         }
         if elements.is_empty() {
-            return Val::Error(EvalError::new(
-                ErrorKind::Explicit,
-                "empty disjunction",
-                vec![span],
-            ));
+            return Val::Error(super::disjunction::empty_disjunction(span));
         }
         self.v_mut(vertex).state = super::State::Evaluating;
         self.resolve_alternatives(vertex, elements.into_iter().map(|e| (e, false)).collect());

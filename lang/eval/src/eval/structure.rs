@@ -180,25 +180,29 @@ impl Evaluator {
                 if disjuncts.len() == 1 {
                     return self.add_conjunct(v, sub(disjuncts[0].expr));
                 }
-                let forking = self.v_mut(v).tracking.get_or_insert_with(Default::default);
-                let occurrence = match forking.seen.iter_mut().find(|s| s.0 == e) {
-                    Some(seen) => {
-                        seen.1 += 1;
-                        seen.1
-                    }
-                    None => {
-                        forking.seen.push((e, 0));
-                        0
-                    }
+                match self.disjunction_choice(v, e) {
+                    (_, Some(index)) => self.add_conjunct(v, sub(disjuncts[index as usize].expr)),
+                    (occurrence, None) => self.defer(v, Pending::Disjunction(conjunct, occurrence)),
+                }
+            }
+            // `or(list)` as a value: a disjunction of the list's elements.
+            Expr::Call(func, args)
+                if args.len() == 1
+                    && matches!(unit.code.expr(*func), Expr::Builtin(crate::ir::Builtin::Or)) =>
+            {
+                let list = ExprRef {
+                    unit: e.unit,
+                    id: args[0],
                 };
-                let forced = forking
-                    .choices
-                    .iter()
-                    .find(|c| c.0 == e && c.1 == occurrence)
-                    .map(|c| c.2);
-                match forced {
-                    Some(index) => self.add_conjunct(v, sub(disjuncts[index as usize].expr)),
-                    None => self.defer(v, Pending::Disjunction(conjunct, occurrence)),
+                match self.disjunction_choice(v, e) {
+                    (_, Some(index)) => match self.or_elements(list, env, span) {
+                        Ok(elements) => match elements.get(index as usize) {
+                            Some(&element) => self.add_vertex(v, element, close, None),
+                            None => self.fail(v, super::disjunction::empty_disjunction(span)),
+                        },
+                        Err(error) => self.fail(v, error),
+                    },
+                    (occurrence, None) => self.defer(v, Pending::Disjunction(conjunct, occurrence)),
                 }
             }
             _ => {
@@ -211,6 +215,28 @@ impl Evaluator {
                 self.unify_value(v, value, span, close);
             }
         }
+    }
+
+    /// Counts a meeting of the disjunction `e` at `v`: its occurrence
+    /// there, and the alternative forced for it when `v` is a fork.
+    fn disjunction_choice(&mut self, v: VertexId, e: ExprRef) -> (u32, Option<u32>) {
+        let tracking = self.v_mut(v).tracking.get_or_insert_with(Default::default);
+        let occurrence = match tracking.seen.iter_mut().find(|s| s.0 == e) {
+            Some(seen) => {
+                seen.1 += 1;
+                seen.1
+            }
+            None => {
+                tracking.seen.push((e, 0));
+                0
+            }
+        };
+        let forced = tracking
+            .choices
+            .iter()
+            .find(|c| c.0 == e && c.1 == occurrence)
+            .map(|c| c.2);
+        (occurrence, forced)
     }
 
     fn add_struct(
