@@ -350,6 +350,22 @@ impl Evaluator {
                         Err(error) => Val::Error(error),
                     };
                 }
+                // Structs do not compare.
+                if self.is_plain_struct(*a) && self.is_plain_struct(*b) {
+                    let (a, b) = (self.resolved(*a), self.resolved(*b));
+                    let message = format!(
+                        "invalid operands {} and {} to '{}' (type struct and struct)",
+                        self.struct_text(a),
+                        self.struct_text(b),
+                        op.as_str()
+                    );
+                    let spans = vec![
+                        span,
+                        self.code(lhs.unit).span(lhs.id),
+                        self.code(rhs.unit).span(rhs.id),
+                    ];
+                    return Val::Error(EvalError::new(ErrorKind::Invalid, message, spans));
+                }
             }
         }
         let lspan = self.code(lhs.unit).span(lhs.id);
@@ -675,6 +691,35 @@ impl Evaluator {
     }
 
     /// A short text of a concrete list of scalars (`[1, 2]`), or `list`.
+    /// Whether `w` stands for a struct (not an error or a disjunction).
+    fn is_plain_struct(&mut self, w: VertexId) -> bool {
+        self.structure(w);
+        let vertex = self.v(self.resolved(w));
+        vertex.kinds == Kinds::STRUCT && vertex.error.is_none() && vertex.disjunction().is_none()
+    }
+
+    /// `{x: 1, y: "a"}` for a small struct of concrete scalars, else
+    /// `struct`.
+    fn struct_text(&mut self, w: VertexId) -> String {
+        let arcs = self.v(w).arcs.clone();
+        let mut parts = Vec::new();
+        for arc in arcs {
+            if arc.optional != crate::ir::Optionality::Regular
+                || !self.labels.kind(arc.label).is_exported()
+            {
+                continue;
+            }
+            self.structure(arc.vertex);
+            match &self.v(self.resolved(arc.vertex)).atom {
+                Some((atom, _)) if parts.len() < 8 => {
+                    parts.push(format!("{}: {atom}", self.labels.text(arc.label)));
+                }
+                _ => return "struct".to_string(),
+            }
+        }
+        format!("{{{}}}", parts.join(", "))
+    }
+
     fn list_text(&mut self, w: VertexId) -> String {
         let mut parts = Vec::new();
         for i in 0..self.v(w).list_len() {

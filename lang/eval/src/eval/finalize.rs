@@ -166,6 +166,12 @@ impl Evaluator {
     }
 
     fn describe_disjunction(&self, v: VertexId) -> String {
+        format!("incomplete value {}", self.alternatives_text(v))
+    }
+
+    /// The alternatives of a disjunction (its defaults, when it has
+    /// any): `"a" | "b"`, `struct | struct`.
+    pub(crate) fn alternatives_text(&self, v: VertexId) -> String {
         let Some(d) = self.v(v).disjunction() else {
             return String::new();
         };
@@ -179,6 +185,6 @@ impl Evaluator {
                 None => self.describe(f),
             })
             .collect();
-        format!("incomplete value {}", parts.join(" | "))
+        parts.join(" | ")
     }
 }

@@ -93,7 +93,16 @@ impl Evaluator {
                         format!("invalid selector {}: not a struct", self.labels.text(label));
                     return Val::Error(EvalError::new(ErrorKind::Invalid, message, vec![span]));
                 }
-                let message = format!("undefined field: {}", self.labels.text(label));
+                let message = if self.v(p).disjunction().is_some() {
+                    // A disjunction without a default has no fields yet.
+                    format!(
+                        "unresolved disjunction {}: cannot select {}",
+                        self.alternatives_text(p),
+                        self.labels.text(label)
+                    )
+                } else {
+                    format!("undefined field: {}", self.labels.text(label))
+                };
                 Val::Error(EvalError::new(ErrorKind::Incomplete, message, vec![span]))
             }
         }
