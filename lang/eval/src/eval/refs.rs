@@ -142,6 +142,15 @@ impl Evaluator {
         if w == v {
             return;
         }
+        // A value already known to be bottom makes `v` bottom with the
+        // same error (reported where it arose), rather than failing again
+        // on a copy of its conjuncts.
+        if self.v(w).state == super::State::Done {
+            if let Some(error) = self.error_of(w).filter(|e| !e.is_incomplete()) {
+                let error = error.clone();
+                return self.fail(v, error);
+            }
+        }
         if self
             .v(v)
             .tracking
