@@ -139,6 +139,7 @@ impl Module {
                 env: Some(env),
                 close: CloseRef(0),
             });
+            eval.expr_root = Some(vertex);
             target = vertex;
         }
         Evaluation { eval, target }

@@ -176,6 +176,9 @@ pub struct Evaluator {
     pub(crate) packages: Vec<VertexId>,
     /// CUE before v0.11: `+` concatenates lists, `*` repeats one.
     pub(crate) list_arithmetic: bool,
+    /// The value of the module's expression (`tenon export -e`), which
+    /// may stand for a definition itself.
+    pub(crate) expr_root: Option<VertexId>,
 }
 
 impl Evaluator {
@@ -206,6 +209,7 @@ impl Evaluator {
             expanding: Vec::new(),
             packages: Vec::new(),
             list_arithmetic: false,
+            expr_root: None,
         };
         let root = eval.new_vertex(None, Label::Index(0));
         for &id in &program.roots {

@@ -41,10 +41,11 @@ impl Evaluator {
         if w == v || self.is_ancestor(w, v) || self.is_ancestor(v, w) {
             return false;
         }
+        // A reference to a definition is a closed instance of it, except
+        // as the whole value of the module's expression (`-e #Def`).
         let kind = self.labels.kind(self.v(w).label);
-        if matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition)
-            || self.v(w).state == State::Evaluating
-        {
+        let definition = matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition);
+        if definition && self.expr_root != Some(v) || self.v(w).state == State::Evaluating {
             return false;
         }
         let close = conjunct.close;
