@@ -98,6 +98,9 @@ impl Evaluator {
         out: &mut Vec<EvalError>,
         seen: &mut [u8],
     ) {
+        // Incomplete values are reported where they would be exported
+        // (`site`), real errors where they arose.
+        let site = v;
         let v = self.resolved(v);
         // 1: walked for real errors; 2: for incomplete values too.
         let level = 1 + u8::from(concrete);
@@ -109,6 +112,9 @@ impl Evaluator {
         if let Some(error) = self.error_of(v) {
             if concrete || !error.is_incomplete() {
                 let mut error = error.clone();
+                if error.is_incomplete() {
+                    error.vertex = Some(site);
+                }
                 error.vertex.get_or_insert(v);
                 out.push(error);
             }
@@ -119,7 +125,7 @@ impl Evaluator {
                 let span = self.conjunct_span(v).into_iter().collect();
                 let mut error =
                     EvalError::new(ErrorKind::Incomplete, self.describe_disjunction(v), span);
-                error.vertex = Some(v);
+                error.vertex = Some(site);
                 out.push(error);
             }
             return;
@@ -135,7 +141,7 @@ impl Evaluator {
                 format!("incomplete value {}", self.describe(v)),
                 span,
             );
-            error.vertex = Some(v);
+            error.vertex = Some(site);
             out.push(error);
             return;
         }
