@@ -54,6 +54,10 @@ pub struct EvalError {
     pub spans: Vec<Span>,
     /// The value that failed (for its path).
     pub vertex: Option<VertexId>,
+    /// The path to report instead of the vertex's own (an incomplete
+    /// value reached through a shared one is reported where it would be
+    /// exported).
+    pub path: Option<Box<str>>,
 }
 
 impl EvalError {
@@ -63,6 +67,7 @@ impl EvalError {
             message: message.into(),
             spans,
             vertex: None,
+            path: None,
         }
     }
 
@@ -100,7 +105,10 @@ impl Evaluator {
 
     /// The diagnostic for an error: `path: message`, every span labelled.
     pub fn diagnostic(&self, error: &EvalError) -> Diagnostic {
-        let path = error.vertex.map(|v| self.path(v)).unwrap_or_default();
+        let path = match &error.path {
+            Some(path) => path.to_string(),
+            None => error.vertex.map(|v| self.path(v)).unwrap_or_default(),
+        };
         let span = error.spans.first().copied().unwrap_or_default();
         let mut diagnostic = Diagnostic::error(error.kind.code(), span, error.message.clone());
         let mut seen = vec![span];

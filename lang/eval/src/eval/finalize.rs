@@ -77,8 +77,11 @@ impl Evaluator {
     /// A value reached again (shared by several references) is not walked
     /// again: it would only repeat its errors.
     pub(crate) fn collect_errors(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
-        let mut seen = vec![0u8; self.vertices.len()];
-        self.collect_errors_in(v, concrete, out, &mut seen)
+        let mut walk = Walk {
+            seen: vec![0u8; self.vertices.len()],
+            anchors: Vec::new(),
+        };
+        self.collect_errors_in(v, concrete, out, &mut walk)
     }
 
     fn collect_errors_in(
@@ -86,9 +89,64 @@ impl Evaluator {
         v: VertexId,
         concrete: bool,
         out: &mut Vec<EvalError>,
-        seen: &mut [u8],
+        walk: &mut Walk,
     ) {
-        super::with_stack(|| self.collect_errors_now(v, concrete, out, seen))
+        super::with_stack(|| {
+            // Incomplete values are reported where they would be exported
+            // (through the shared values walked into), real errors where
+            // they arose.
+            let target = self.resolved(v);
+            let crossed = target != v;
+            if crossed {
+                walk.anchors.push((target, v));
+            }
+            self.collect_errors_now(v, concrete, out, walk);
+            if crossed {
+                walk.anchors.pop();
+            }
+        })
+    }
+
+    /// The path of `x` as the walk reached it: through the shared values
+    /// it crossed, innermost last.
+    fn walk_path(&self, x: VertexId, anchors: &[(VertexId, VertexId)]) -> Box<str> {
+        // A shared value reached is where it was reached.
+        let anchors = match anchors.split_last() {
+            Some((&(_, site), outer)) if site == x => outer,
+            _ => anchors,
+        };
+        let mut parts = Vec::new();
+        let mut current = x;
+        for &(target, site) in anchors.iter().rev() {
+            let mut at = current;
+            while at != target {
+                let vertex = self.v(at);
+                let Some(parent) = vertex.parent else {
+                    // Not under the shared value after all.
+                    return self.path(x).into();
+                };
+                if vertex.label != Label::Index(u32::MAX) {
+                    parts.push(match vertex.label {
+                        Label::Index(i) => i.to_string(),
+                        Label::Field(_) => {
+                            crate::label::path_segment(&self.labels.text(vertex.label))
+                        }
+                    });
+                }
+                at = parent;
+            }
+            current = site;
+        }
+        // The value of `-e name` is reported under `name`.
+        let prefix = match self.v(current).share() {
+            Some(named) if Some(current) == self.expr_root => self.path(named),
+            _ => self.path(current),
+        };
+        parts.reverse();
+        if !prefix.is_empty() {
+            parts.insert(0, prefix);
+        }
+        parts.join(".").into()
     }
 
     fn collect_errors_now(
@@ -96,12 +154,11 @@ impl Evaluator {
         v: VertexId,
         concrete: bool,
         out: &mut Vec<EvalError>,
-        seen: &mut [u8],
+        walk: &mut Walk,
     ) {
-        // Incomplete values are reported where they would be exported
-        // (`site`), real errors where they arose.
         let site = v;
         let v = self.resolved(v);
+        let seen = &mut walk.seen;
         // 1: walked for real errors; 2: for incomplete values too.
         let level = 1 + u8::from(concrete);
         if seen[v.index() as usize] >= level {
@@ -114,6 +171,7 @@ impl Evaluator {
                 let mut error = error.clone();
                 if error.is_incomplete() {
                     error.vertex = Some(site);
+                    error.path = Some(self.walk_path(site, &walk.anchors));
                 }
                 error.vertex.get_or_insert(v);
                 out.push(error);
@@ -126,6 +184,7 @@ impl Evaluator {
                 let mut error =
                     EvalError::new(ErrorKind::Incomplete, self.describe_disjunction(v), span);
                 error.vertex = Some(site);
+                error.path = Some(self.walk_path(site, &walk.anchors));
                 out.push(error);
             }
             return;
@@ -142,6 +201,7 @@ impl Evaluator {
                 span,
             );
             error.vertex = Some(site);
+            error.path = Some(self.walk_path(site, &walk.anchors));
             out.push(error);
             return;
         }
@@ -161,11 +221,12 @@ impl Evaluator {
                             span,
                         );
                         error.vertex = Some(arc.vertex);
+                        error.path = Some(self.walk_path(arc.vertex, &walk.anchors));
                         out.push(error);
                     }
                 }
                 Optionality::Regular => {
-                    self.collect_errors_in(arc.vertex, concrete && exported, out, seen)
+                    self.collect_errors_in(arc.vertex, concrete && exported, out, walk)
                 }
             }
         }
@@ -193,4 +254,12 @@ impl Evaluator {
             .collect();
         parts.join(" | ")
     }
+}
+
+/// The state of an error walk: how far each value was walked (1 for real
+/// errors, 2 for incomplete values too), and the shared values crossed on
+/// the way down as (shared value, where it was reached).
+struct Walk {
+    seen: Vec<u8>,
+    anchors: Vec<(VertexId, VertexId)>,
 }
