@@ -58,10 +58,10 @@ impl Evaluator {
                 Expr::Call(_, args) => {
                     // `or(list)`: one alternative per element, no default.
                     let span = unit.code.span(e.id);
-                    let list = ExprRef {
-                        unit: e.unit,
-                        id: args[0],
+                    let Some(&id) = args.first() else {
+                        continue;
                     };
+                    let list = ExprRef { unit: e.unit, id };
                     let count = match self.or_elements(list, conjunct.env, span) {
                         Ok(elements) if elements.is_empty() => Err(empty_disjunction(span)),
                         Ok(elements) => Ok(elements.len() as u32),
