@@ -32,14 +32,37 @@ impl Evaluator {
 
     /// Group `id` of `v` declares the field `label`.
     pub(crate) fn declare(&mut self, v: VertexId, id: u32, label: Label) {
+        let arc = self.v(v).arc_position(label);
+        self.declare_arc(v, id, label, arc);
+    }
+
+    /// Group `id` of `v` declares the field `label`, whose arc (if it
+    /// exists yet) is at position `arc`.
+    pub(crate) fn declare_arc(&mut self, v: VertexId, id: u32, label: Label, arc: Option<usize>) {
         let position = self.group_position(v, id);
         let vertex = self.v_mut(v);
-        match vertex.arc_position(label) {
+        match arc {
             Some(arc) if position < Group::BITS => vertex.arcs[arc].declared_by |= 1 << position,
             _ => {
                 let groups = vertex.groups.as_mut().expect("group just found");
                 groups[position].extra_mut().labels.push(label);
             }
+        }
+    }
+
+    /// Adds the field `label` (see `add_field`), declared by the
+    /// closedness groups `groups`.
+    pub(crate) fn add_declared_field(
+        &mut self,
+        v: VertexId,
+        label: Label,
+        optional: crate::ir::Optionality,
+        conjunct: super::Conjunct,
+        groups: &[u32],
+    ) {
+        let (_, arc) = self.add_field_at(v, label, optional, conjunct);
+        for &group in groups {
+            self.declare_arc(v, group, label, Some(arc));
         }
     }
 

@@ -62,7 +62,7 @@ impl Evaluator {
                         continue;
                     };
                     let list = ExprRef { unit: e.unit, id };
-                    let count = match self.or_elements(list, conjunct.env, span) {
+                    let count = match self.list_elements("or", list, conjunct.env, span) {
                         Ok(elements) if elements.is_empty() => Err(empty_disjunction(span)),
                         Ok(elements) => Ok(elements.len() as u32),
                         Err(error) => Err(error),
@@ -302,16 +302,6 @@ impl Evaluator {
             }
             _ => false,
         }
-    }
-
-    /// The elements of the list argument of `or(list)`.
-    pub(crate) fn or_elements(
-        &mut self,
-        list: ExprRef,
-        env: Option<super::EnvId>,
-        span: tenon_diagnostics::Span,
-    ) -> Result<Vec<VertexId>, EvalError> {
-        self.list_elements("or", list, env, span)
     }
 
     /// The elements of the list argument of the builtin `name`.

@@ -241,11 +241,8 @@ impl Evaluator {
                 env: None,
                 close: child_close,
             };
-            self.add_field(v, arc.label, arc.optional, conjunct);
             // `close()` needs the labels of this level in its group.
-            for &group in &groups {
-                self.declare(v, group, arc.label);
-            }
+            self.add_declared_field(v, arc.label, arc.optional, conjunct, &groups);
         }
         if kinds == Kinds::LIST {
             self.merge_list_shape(v, w);

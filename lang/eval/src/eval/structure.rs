@@ -195,7 +195,7 @@ impl Evaluator {
                     id: args[0],
                 };
                 match self.disjunction_choice(v, e) {
-                    (_, Some(index)) => match self.or_elements(list, env, span) {
+                    (_, Some(index)) => match self.list_elements("or", list, env, span) {
                         Ok(elements) => match elements.get(index as usize) {
                             Some(&element) => self.add_vertex(v, element, close, None),
                             None => self.fail(v, super::disjunction::empty_disjunction(span)),
@@ -280,10 +280,7 @@ impl Evaluator {
                     optional,
                     value,
                 } => {
-                    self.add_field(v, *label, *optional, conj(*value));
-                    for group in &groups {
-                        self.declare(v, *group, *label);
-                    }
+                    self.add_declared_field(v, *label, *optional, conj(*value), &groups);
                 }
                 Decl::Dynamic { .. } => {
                     let pending = Pending::Dynamic {
@@ -418,16 +415,28 @@ impl Evaluator {
         optional: Optionality,
         conjunct: Conjunct,
     ) -> VertexId {
+        self.add_field_at(v, label, optional, conjunct).0
+    }
+
+    /// `add_field`, also giving the arc's position.
+    pub(crate) fn add_field_at(
+        &mut self,
+        v: VertexId,
+        label: Label,
+        optional: Optionality,
+        conjunct: Conjunct,
+    ) -> (VertexId, usize) {
         if let Some(position) = self.v(v).arc_position(label) {
             let arc = &mut self.v_mut(v).arcs[position];
             arc.optional = arc.optional.max(optional);
             let child = arc.vertex;
             self.push_conjunct(child, conjunct);
-            return child;
+            return (child, position);
         }
         let child = self.new_vertex(Some(v), label);
         self.v_mut(child).conjuncts.push(conjunct);
         self.v_mut(v).push_arc(Arc::new(label, child, optional));
+        let position = self.v(v).arcs.len() - 1;
         if self.v(v).patterns_applied {
             for index in 0..self.v(v).patterns().len() {
                 self.match_pattern(v, index, child);
@@ -436,7 +445,7 @@ impl Evaluator {
         if let Label::Index(i) = label {
             self.apply_list_tails(v, child, i);
         }
-        child
+        (child, position)
     }
 
     fn apply_all_patterns(&mut self, v: VertexId) {
@@ -611,9 +620,7 @@ impl Evaluator {
             env: Some(env),
             close: self.inherited(close),
         };
-        self.add_field(v, label, *optional, conjunct);
-        for group in self.groups(close) {
-            self.declare(v, group, label);
-        }
+        let groups = self.groups(close);
+        self.add_declared_field(v, label, *optional, conjunct, &groups);
     }
 }
