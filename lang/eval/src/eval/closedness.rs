@@ -134,7 +134,7 @@ impl Evaluator {
     pub(crate) fn label_span(&self, v: VertexId) -> Option<tenon_diagnostics::Span> {
         let from_label = self.v(v).conjuncts.iter().find_map(|c| match c.source {
             super::Source::Expr(e) => self.code(e.unit).label_span(e.id),
-            super::Source::Vertex(_) => None,
+            super::Source::Vertex(_) | super::Source::Data(_) => None,
         });
         from_label.or_else(|| self.conjunct_span(v))
     }
@@ -143,7 +143,7 @@ impl Evaluator {
     pub(crate) fn conjunct_span(&self, v: VertexId) -> Option<tenon_diagnostics::Span> {
         self.v(v).conjuncts.iter().find_map(|c| match c.source {
             super::Source::Expr(e) => Some(self.code(e.unit).span(e.id)),
-            super::Source::Vertex(_) => None,
+            super::Source::Vertex(_) | super::Source::Data(_) => None,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Filling values in from outside (the embedding API's `fill`): concrete
-//! data becomes vertices that are unified in at a path, without compiling
-//! anything.
+//! data is flattened into the evaluation's data table and unified in at a
+//! path as a conjunct, without compiling anything. A field of filled data
+//! becomes a vertex only when something reads it (or export walks it).
 
 use super::{CloseRef, Conjunct, Evaluator, Source, State, VertexId};
 use crate::export::{Data, SpanTree};
@@ -9,6 +10,34 @@ use crate::label::{Label, LabelKind};
 use crate::num::Number;
 use crate::value::{Atom, Kinds};
 use std::sync::Arc;
+use tenon_diagnostics::Span;
+
+/// One value of filled data. The fields of a struct and the elements of
+/// a list are consecutive nodes of the table.
+#[derive(Clone, Debug)]
+pub(crate) struct DataNode {
+    /// The value's label in its struct or list.
+    label: Label,
+    span: Span,
+    value: DataValue,
+}
+
+#[derive(Clone, Debug)]
+enum DataValue {
+    Atom(Atom),
+    Struct { first: u32, len: u32 },
+    List { first: u32, len: u32 },
+}
+
+impl DataNode {
+    fn placeholder() -> DataNode {
+        DataNode {
+            label: Label::Index(u32::MAX),
+            span: Span::default(),
+            value: DataValue::Atom(Atom::Null),
+        }
+    }
+}
 
 impl Evaluator {
     /// Unifies `value` into the field at `path` (field names from the
@@ -25,39 +54,16 @@ impl Evaluator {
             // Nothing is evaluated yet: the value joins the target as a
             // struct `{path: value}`, so everything that reads it (top-level
             // comprehensions included) sees it from the start.
-            let mut data = self.data_vertex_at(value, spans)?;
-            for name in path.iter().rev() {
-                let node = self.new_vertex(None, Label::Index(u32::MAX));
-                let label = self.labels.intern(name, LabelKind::of_ident(name));
-                self.attach(node, label, data);
-                let vertex = self.v_mut(node);
-                vertex.kinds = Kinds::STRUCT;
-                vertex.synthetic = true;
-                vertex.state = State::Done;
-                vertex.finalized = true;
-                data = node;
-            }
-            self.push_conjunct(
-                target,
-                Conjunct {
-                    source: Source::Vertex(data),
-                    env: None,
-                    close: CloseRef(0),
-                },
-            );
+            let root = self.add_data_table_path(path, value, spans)?;
+            self.push_conjunct(target, data_conjunct(root));
             return Ok(());
         }
-        let data = self.data_vertex_at(value, spans)?;
+        let data = self.add_data_table(value, spans)?;
         let mut v = target;
         for (i, name) in path.iter().enumerate() {
             let label = self.labels.intern(name, LabelKind::of_ident(name));
             if i + 1 == path.len() {
-                let conjunct = Conjunct {
-                    source: Source::Vertex(data),
-                    env: None,
-                    close: CloseRef(0),
-                };
-                self.add_field_from_outside(v, label, conjunct);
+                self.add_field_from_outside(v, label, data_conjunct(data));
                 return Ok(());
             }
             self.structure(v);
@@ -67,12 +73,7 @@ impl Evaluator {
                 None => return Err(format!("cannot fill {}: no field {name}", path.join("."))),
             };
         }
-        let conjunct = Conjunct {
-            source: Source::Vertex(data),
-            env: None,
-            close: CloseRef(0),
-        };
-        self.push_conjunct(v, conjunct);
+        self.push_conjunct(v, data_conjunct(data));
         Ok(())
     }
 
@@ -88,61 +89,135 @@ impl Evaluator {
         }
     }
 
-    /// A finished vertex holding `data`, its scalars positioned by
-    /// `spans` (a tree parallel to `data`) when given.
-    fn data_vertex_at(
+    /// `data` in the table as the value `{path: data}`; its node.
+    fn add_data_table_path(
         &mut self,
+        path: &[&str],
         data: &Data,
         spans: Option<&SpanTree>,
-    ) -> Result<VertexId, String> {
+    ) -> Result<u32, String> {
+        let root = self.data.len() as u32;
+        self.data.push(DataNode::placeholder());
+        let mut slot = root;
+        for name in path {
+            let child = self.data.len() as u32;
+            self.data.push(DataNode::placeholder());
+            self.data[slot as usize].value = DataValue::Struct {
+                first: child,
+                len: 1,
+            };
+            self.data[child as usize].label = self.labels.intern(name, LabelKind::of_ident(name));
+            slot = child;
+        }
+        super::with_stack(|| self.flatten(slot, data, spans))?;
+        Ok(root)
+    }
+
+    /// `data` in the table; its node.
+    fn add_data_table(&mut self, data: &Data, spans: Option<&SpanTree>) -> Result<u32, String> {
+        let root = self.data.len() as u32;
+        self.data.push(DataNode::placeholder());
+        super::with_stack(|| self.flatten(root, data, spans))?;
+        Ok(root)
+    }
+
+    /// Writes `data` at node `slot` (its label already set), its children
+    /// after the table's end; scalars positioned by `spans` (a tree
+    /// parallel to `data`) when given.
+    fn flatten(&mut self, slot: u32, data: &Data, spans: Option<&SpanTree>) -> Result<(), String> {
         let span = spans.map(|s| s.span).unwrap_or_default();
         let child_spans = |i: usize| spans.map(|s| s.child(i));
-        let v = match data {
-            Data::Null => self.synthetic_at(Atom::Null, span),
-            Data::Bool(b) => self.synthetic_at(Atom::Bool(*b), span),
+        let value = match data {
+            Data::Null => DataValue::Atom(Atom::Null),
+            Data::Bool(b) => DataValue::Atom(Atom::Bool(*b)),
             Data::Number(text) => {
                 let number =
                     Number::parse_json(text).map_err(|e| format!("invalid number {text}: {e}"))?;
-                self.synthetic_at(Atom::Number(number), span)
+                DataValue::Atom(Atom::Number(number))
             }
-            Data::String(s) => self.synthetic_at(Atom::String(Arc::from(s.as_str())), span),
-            Data::Bytes(b) => self.synthetic_at(Atom::Bytes(Arc::from(b.as_slice())), span),
+            Data::String(s) => DataValue::Atom(Atom::String(Arc::from(s.as_str()))),
+            Data::Bytes(b) => DataValue::Atom(Atom::Bytes(Arc::from(b.as_slice()))),
             Data::List(items) => {
-                let list = self.new_vertex(None, Label::Index(u32::MAX));
+                let first = self.reserve_data(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    let child = self.data_vertex_at(item, child_spans(i))?;
-                    self.attach(list, Label::Index(i as u32), child);
+                    let child = first + i as u32;
+                    self.data[child as usize].label = Label::Index(i as u32);
+                    super::with_stack(|| self.flatten(child, item, child_spans(i)))?;
                 }
-                let vertex = self.v_mut(list);
-                vertex.kinds = Kinds::LIST;
-                vertex.set_list_len(items.len() as u32);
-                vertex.set_list_closed((items.len() as u32, Default::default()));
-                list
+                DataValue::List {
+                    first,
+                    len: items.len() as u32,
+                }
             }
             Data::Struct(fields) => {
-                let node = self.new_vertex(None, Label::Index(u32::MAX));
+                let first = self.reserve_data(fields.len());
                 for (i, (name, item)) in fields.iter().enumerate() {
-                    let child = self.data_vertex_at(item, child_spans(i))?;
-                    let label = self.labels.intern(name, LabelKind::Regular);
-                    self.attach(node, label, child);
+                    let child = first + i as u32;
+                    self.data[child as usize].label = self.labels.intern(name, LabelKind::Regular);
+                    super::with_stack(|| self.flatten(child, item, child_spans(i)))?;
                 }
-                self.v_mut(node).kinds = Kinds::STRUCT;
-                node
+                DataValue::Struct {
+                    first,
+                    len: fields.len() as u32,
+                }
             }
         };
-        let vertex = self.v_mut(v);
-        vertex.synthetic = true;
-        vertex.state = State::Done;
-        vertex.finalized = true;
-        Ok(v)
+        let node = &mut self.data[slot as usize];
+        node.span = span;
+        node.value = value;
+        Ok(())
     }
 
-    fn synthetic_at(&mut self, atom: Atom, span: tenon_diagnostics::Span) -> VertexId {
-        let v = self.synthetic(atom);
-        if let Some((_, at)) = &mut self.v_mut(v).atom {
-            *at = span;
+    /// Room for `count` consecutive nodes; the first one's index.
+    fn reserve_data(&mut self, count: usize) -> u32 {
+        let first = self.data.len() as u32;
+        self.data
+            .resize_with(self.data.len() + count, DataNode::placeholder);
+        first
+    }
+
+    /// Unifies the data node `node` into `v`: a scalar is met, a struct's
+    /// fields and a list's elements become arcs whose conjuncts are their
+    /// own nodes (evaluated when read).
+    pub(crate) fn add_data(&mut self, v: VertexId, node: u32, close: CloseRef) {
+        let DataNode { span, value, .. } = &self.data[node as usize];
+        let span = *span;
+        match value {
+            DataValue::Atom(atom) => {
+                let atom = atom.clone();
+                self.meet_atom(v, atom, span);
+            }
+            &DataValue::Struct { first, len } => {
+                self.meet_kinds(v, Kinds::STRUCT, span);
+                let groups = self.groups(close);
+                let child_close = self.inherited(close);
+                let arcs = &mut self.v_mut(v).arcs;
+                if arcs.capacity() == 0 {
+                    arcs.reserve_exact(len as usize);
+                }
+                for child in first..first + len {
+                    let label = self.data[child as usize].label;
+                    let conjunct = Conjunct {
+                        source: Source::Data(child),
+                        env: None,
+                        close: child_close,
+                    };
+                    self.add_declared_field(v, label, Optionality::Regular, conjunct, &groups);
+                }
+            }
+            &DataValue::List { first, len } => {
+                self.meet_kinds(v, Kinds::LIST, span);
+                for i in 0..len {
+                    let conjunct = Conjunct {
+                        source: Source::Data(first + i),
+                        env: None,
+                        close,
+                    };
+                    self.add_field(v, Label::Index(i), Optionality::Regular, conjunct);
+                }
+                self.list_shape(v, len, None, span);
+            }
         }
-        v
     }
 
     /// Makes `child` the arc `label` of `parent`.
@@ -152,5 +227,13 @@ impl Evaluator {
         vertex.label = label;
         self.v_mut(parent)
             .push_arc(super::Arc::new(label, child, Optionality::Regular));
+    }
+}
+
+fn data_conjunct(node: u32) -> Conjunct {
+    Conjunct {
+        source: Source::Data(node),
+        env: None,
+        close: CloseRef(0),
     }
 }

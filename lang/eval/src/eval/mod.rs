@@ -80,12 +80,14 @@ pub struct ExprRef {
     pub id: ExprId,
 }
 
-/// What a conjunct contributes: an expression, or the value of another
-/// vertex (computed values: comprehension keys, builtin results).
+/// What a conjunct contributes: an expression, the value of another
+/// vertex (computed values: comprehension keys, builtin results), or a
+/// node of filled data (see `fill.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     Expr(ExprRef),
     Vertex(VertexId),
+    Data(u32),
 }
 
 /// Closedness: the chain of definition references a conjunct came
@@ -159,6 +161,8 @@ pub struct Evaluator {
     /// Scalar disjunction forks no value refers to, for reuse.
     free_forks: Vec<VertexId>,
     pub(crate) errors: Vec<EvalError>,
+    /// Filled data, flattened (`Source::Data` names a node).
+    data: Vec<fill::DataNode>,
     /// Compiled regular expressions, by pattern.
     pub(crate) regexes: HashMap<Shared<str>, Shared<regex::Regex>>,
     pub(crate) limits: Limits,
@@ -200,6 +204,7 @@ impl Evaluator {
             keys: HashMap::new(),
             free_forks: Vec::new(),
             errors: Vec::new(),
+            data: Vec::new(),
             regexes: HashMap::new(),
             limits,
             depth: 0,

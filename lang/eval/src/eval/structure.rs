@@ -132,6 +132,7 @@ impl Evaluator {
     fn add_conjunct_now(&mut self, v: VertexId, conjunct: Conjunct) {
         let e = match conjunct.source {
             Source::Vertex(w) => return self.add_vertex(v, w, conjunct.close, None),
+            Source::Data(node) => return self.add_data(v, node, conjunct.close),
             Source::Expr(e) => e,
         };
         let unit = self.units[e.unit as usize].clone();
