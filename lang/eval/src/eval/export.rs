@@ -15,16 +15,12 @@ impl Evaluator {
 
     fn emit_now(&self, v: VertexId, out: &mut impl Emit) {
         let v = self.resolved(v);
+        if let Some(node) = self.plain_data(v) {
+            return self.emit_data(node, out);
+        }
         let vertex = self.v(v);
         if let Some((atom, _)) = &vertex.atom {
-            match atom {
-                Atom::Null => out.null(),
-                Atom::Bool(b) => out.bool(*b),
-                Atom::Number(n) => out.number(&n.to_string()),
-                Atom::String(s) => out.string(s),
-                Atom::Bytes(b) => out.bytes(b),
-            }
-            return;
+            return emit_atom(atom, out);
         }
         if vertex.kinds == Kinds::LIST {
             out.begin_list(vertex.list_len() as usize);
@@ -60,6 +56,9 @@ impl Evaluator {
 
     fn span_tree_now(&self, v: VertexId) -> SpanTree {
         let resolved = self.resolved(v);
+        if let Some(node) = self.plain_data(resolved) {
+            return self.data_span_tree(node);
+        }
         let vertex = self.v(resolved);
         let written = |s: &tenon_diagnostics::Span| *s != tenon_diagnostics::Span::default();
         let span = vertex
@@ -88,5 +87,16 @@ impl Evaluator {
                 .collect()
         };
         SpanTree { span, children }
+    }
+}
+
+/// Writes a scalar.
+pub(crate) fn emit_atom(atom: &Atom, out: &mut impl Emit) {
+    match atom {
+        Atom::Null => out.null(),
+        Atom::Bool(b) => out.bool(*b),
+        Atom::Number(n) => out.number(&n.to_string()),
+        Atom::String(s) => out.string(s),
+        Atom::Bytes(b) => out.bytes(b),
     }
 }

@@ -4,7 +4,7 @@
 //! becomes a vertex only when something reads it (or export walks it).
 
 use super::{CloseRef, Conjunct, Evaluator, Source, State, VertexId};
-use crate::export::{Data, SpanTree};
+use crate::export::{Data, Emit, SpanTree};
 use crate::ir::Optionality;
 use crate::label::{Label, LabelKind};
 use crate::num::Number;
@@ -218,6 +218,67 @@ impl Evaluator {
                 self.list_shape(v, len, None, span);
             }
         }
+    }
+
+    /// The data node of `v` when `v` is nothing but filled data that no
+    /// one has read yet: concrete and free of errors by construction, so
+    /// validation leaves it unbuilt and export writes the data itself.
+    pub(crate) fn plain_data(&self, v: VertexId) -> Option<u32> {
+        let vertex = self.v(v);
+        // A field its struct does not allow carries that error unbuilt.
+        if vertex.error.is_some() {
+            return None;
+        }
+        match (vertex.state, vertex.conjuncts.as_slice()) {
+            (
+                State::New,
+                [Conjunct {
+                    source: Source::Data(node),
+                    close: CloseRef(0),
+                    ..
+                }],
+            ) => Some(*node),
+            _ => None,
+        }
+    }
+
+    /// Writes the data at `node`.
+    pub(crate) fn emit_data(&self, node: u32, out: &mut impl Emit) {
+        super::with_stack(|| match &self.data[node as usize].value {
+            DataValue::Atom(atom) => super::export::emit_atom(atom, out),
+            &DataValue::List { first, len } => {
+                out.begin_list(len as usize);
+                for child in first..first + len {
+                    self.emit_data(child, out);
+                }
+                out.end_list();
+            }
+            &DataValue::Struct { first, len } => {
+                out.begin_struct(len as usize);
+                for child in first..first + len {
+                    out.key(&self.labels.text(self.data[child as usize].label));
+                    self.emit_data(child, out);
+                }
+                out.end_struct();
+            }
+        })
+    }
+
+    /// Where each part of the data at `node` was written (scalars only,
+    /// as for evaluated data).
+    pub(crate) fn data_span_tree(&self, node: u32) -> SpanTree {
+        super::with_stack(|| {
+            let node = &self.data[node as usize];
+            match node.value {
+                DataValue::Atom(_) => SpanTree::leaf(node.span),
+                DataValue::List { first, len } | DataValue::Struct { first, len } => SpanTree {
+                    span: Span::default(),
+                    children: (first..first + len)
+                        .map(|child| self.data_span_tree(child))
+                        .collect(),
+                },
+            }
+        })
     }
 
     /// Makes `child` the arc `label` of `parent`.

@@ -11,7 +11,8 @@ impl Evaluator {
     /// before any arc's own arcs, so a conflict near the top is found
     /// before deep subtrees are evaluated.
     pub(crate) fn finalize(&mut self, v: VertexId) {
-        if self.v(v).finalized {
+        // Filled data nobody read is valid as it is: it is not built.
+        if self.v(v).finalized || self.plain_data(v).is_some() {
             return;
         }
         super::with_stack(|| self.finalize_now(v))
@@ -40,7 +41,9 @@ impl Evaluator {
             .map(|a| a.vertex)
             .collect();
         for &arc in &arcs {
-            self.structure(arc);
+            if self.plain_data(arc).is_none() {
+                self.structure(arc);
+            }
         }
         for arc in arcs {
             self.finalize(arc);
@@ -165,6 +168,9 @@ impl Evaluator {
             return;
         }
         seen[v.index() as usize] = level;
+        if self.plain_data(v).is_some() {
+            return;
+        }
         let vertex = self.v(v);
         if let Some(error) = self.error_of(v) {
             if concrete || !error.is_incomplete() {
