@@ -37,9 +37,9 @@ pub struct Code {
     nodes: Vec<Node>,
     /// The label's span of each field, by the field's value expression
     /// (errors about a field, such as "not allowed", point at its label).
-    label_spans: std::collections::HashMap<ExprId, Span>,
+    label_spans: foldhash::HashMap<ExprId, Span>,
     /// The name's span of each selector, by the selector expression.
-    selector_spans: std::collections::HashMap<ExprId, Span>,
+    selector_spans: foldhash::HashMap<ExprId, Span>,
 }
 
 impl Code {

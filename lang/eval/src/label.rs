@@ -3,7 +3,7 @@
 //! computes (dynamic fields, data) in a table of its own, so a shared
 //! module is never mutated.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 /// An interned field name, or a list index.

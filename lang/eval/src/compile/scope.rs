@@ -5,7 +5,7 @@
 
 use crate::ir::{ExprId, Ref};
 use crate::label::Label;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use tenon_diagnostics::Span;
 use tenon_syntax::ast::Name;
 

@@ -36,7 +36,7 @@ pub(crate) use vertex::{Arc, State, Vertex};
 use crate::compile::Program;
 use crate::ir::{Code, ExprId};
 use crate::label::{Label, Labels};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::num::NonZeroU32;
 use std::sync::Arc as Shared;
 
@@ -200,12 +200,12 @@ impl Evaluator {
                 shallow: false,
             }],
             next_group: 1,
-            lets: HashMap::new(),
-            keys: HashMap::new(),
+            lets: HashMap::default(),
+            keys: HashMap::default(),
             free_forks: Vec::new(),
             errors: Vec::new(),
             data: Vec::new(),
-            regexes: HashMap::new(),
+            regexes: HashMap::default(),
             limits,
             depth: 0,
             limit_hit: false,

@@ -292,7 +292,7 @@ pub struct Rare {
     pub list_closed: Option<(u32, Span)>,
     /// Position of each arc by label, once there are many.
     #[allow(clippy::box_collection)]
-    pub arc_index: Option<Box<std::collections::HashMap<Label, u32>>>,
+    pub arc_index: Option<Box<foldhash::HashMap<Label, u32>>>,
     pub disjunction: Option<Disjunction>,
     /// The closedness group of this definition's own literals (in
     /// definition vertices only).
