@@ -9,6 +9,10 @@ use tenon_diagnostics::SourceMap;
 use tenon_render::{render, Catalog};
 use workload::{apps, APPS, COMPONENTS};
 
+/// As the `tenon` binary does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     let mut sources = SourceMap::new();
     let (catalog, diagnostics) = Catalog::builtin(&mut sources);

@@ -8,6 +8,10 @@ mod workload;
 use tenon_diagnostics::SourceMap;
 use tenon_render::{render, Catalog};
 
+/// As the `tenon` binary does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let count: usize = std::env::args()
         .nth(1)
