@@ -20,4 +20,4 @@ pub mod tags;
 mod value;
 
 pub use api::{Evaluation, Kind, Module, Stats, ValueId};
-pub use eval::Limits;
+pub use eval::{Limits, PreparedData};

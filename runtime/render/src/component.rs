@@ -5,8 +5,7 @@
 
 use crate::app::{App, Component};
 use crate::catalog::Catalog;
-use crate::context::{component_context, Target};
-use crate::data::set;
+use crate::context::{component_context, prepare, Target};
 use crate::definition::DefinitionKind;
 use crate::objects::{Object, Origin, Stamp};
 use crate::template::{evaluated, export, export_outputs, find};
@@ -32,7 +31,12 @@ pub fn render_component(
     ) else {
         return Vec::new();
     };
-    let mut context = component_context(app, &component.name, &component.typed.type_name, target);
+    let context = prepare(&component_context(
+        app,
+        &component.name,
+        &component.typed.type_name,
+        target,
+    ));
     let errors_before = diagnostics.len();
     diagnostics.extend(crate::properties::check(&component.typed, &definition));
     let mut evaluation = definition.evaluate(
@@ -69,23 +73,6 @@ pub fn render_component(
     };
     let mut trait_outputs: Vec<(String, String, Data)> = Vec::new();
     for t in &component.traits {
-        let reads = catalog
-            .get(DefinitionKind::Trait, &t.typed.type_name)
-            .is_none_or(|d| d.reads_outputs());
-        if reads {
-            set(&mut context, "output", output.clone());
-            // Outputs of the component and of the traits before this one.
-            let mut visible = outputs.clone();
-            visible.extend(
-                trait_outputs
-                    .iter()
-                    .map(|(_, name, data)| (name.clone(), data.clone())),
-            );
-            set(&mut context, "outputs", Data::Struct(visible));
-        } else {
-            set(&mut context, "output", Data::Struct(Vec::new()));
-            set(&mut context, "outputs", Data::Struct(Vec::new()));
-        }
         apply_trait(
             catalog,
             component,

@@ -4,6 +4,7 @@
 use crate::app::App;
 use crate::data::{set, string, string_map};
 use tenon_eval::export::Data;
+use tenon_eval::PreparedData;
 
 /// Where a component is rendered.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -86,4 +87,10 @@ pub fn app_context(app: &App) -> Data {
         .collect();
     set(&mut context, "components", Data::List(components));
     context
+}
+
+/// A context prepared for filling into every template that sees it.
+pub fn prepare(context: &Data) -> PreparedData {
+    // Every number of a context is an integer Tenon writes itself.
+    PreparedData::new(context, None).expect("context numbers are integers")
 }

@@ -12,7 +12,7 @@ use crate::markers::{label_text, Markers};
 use crate::schema::{read_parameters, Schema};
 use tenon_diagnostics::{Diagnostic, SourceMap, Span};
 use tenon_eval::export::{Data, SpanTree};
-use tenon_eval::{Evaluation, Module};
+use tenon_eval::{Evaluation, Module, PreparedData};
 use tenon_syntax::ast;
 
 /// What a definition defines.
@@ -167,12 +167,18 @@ impl Definition {
         })
     }
 
-    /// A fresh evaluation of the template with `context` and the
-    /// properties (positioned by `spans`) as `parameter`.
-    pub fn evaluate(&self, context: &Data, properties: &Data, spans: &SpanTree) -> Evaluation {
+    /// A fresh evaluation of the template with `context` (prepared once
+    /// for every template of a component) and the properties (positioned
+    /// by `spans`) as `parameter`.
+    pub fn evaluate(
+        &self,
+        context: &PreparedData,
+        properties: &Data,
+        spans: &SpanTree,
+    ) -> Evaluation {
         let mut evaluation = self.template.evaluate();
         // Filling a struct into a struct field cannot fail.
-        let _ = evaluation.fill(&["context"], context);
+        let _ = evaluation.fill_prepared(&["context"], context);
         let _ = evaluation.fill_spanned(&["parameter"], properties, spans);
         evaluation
     }

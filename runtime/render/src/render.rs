@@ -31,7 +31,7 @@ pub fn render(catalog: &Catalog, app: &App) -> Result<Vec<TargetObjects>, Vec<Di
         ) {
             diagnostics.extend(crate::properties::check(&policy.typed, &definition));
             // Evaluated for its checks: a policy's template renders nothing.
-            let context = crate::context::app_context(app);
+            let context = crate::context::prepare(&crate::context::app_context(app));
             let properties = &policy.typed;
             let mut evaluation =
                 definition.evaluate(&context, &properties.properties, &properties.property_spans);

@@ -10,6 +10,7 @@ use crate::patch::{apply, PatchError};
 use crate::template::{evaluated, export, export_outputs, find};
 use tenon_diagnostics::Diagnostic;
 use tenon_eval::export::Data;
+use tenon_eval::{Evaluation, PreparedData};
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn apply_trait(
@@ -17,7 +18,7 @@ pub(crate) fn apply_trait(
     component: &Component,
     workload: &Definition,
     t: &Trait,
-    context: &Data,
+    context: &PreparedData,
     output: &mut Data,
     outputs: &mut [(String, Data)],
     trait_outputs: &mut Vec<(String, String, Data)>,
@@ -51,6 +52,7 @@ pub(crate) fn apply_trait(
     }
     diagnostics.extend(crate::properties::check(&t.typed, &definition));
     let mut evaluation = definition.evaluate(context, &t.typed.properties, &t.typed.property_spans);
+    fill_outputs(&mut evaluation, &definition, output, outputs, trait_outputs);
     if !evaluated(
         &mut evaluation,
         &t.typed,
@@ -205,4 +207,32 @@ fn workload_type(definition: &Definition) -> Option<String> {
     } else {
         format!("{plural}.{group}")
     })
+}
+
+/// `context.output` and `context.outputs` of a trait: the component's
+/// objects so far (its outputs and those of the traits before this one),
+/// or empty structs for a trait that does not read them.
+fn fill_outputs(
+    evaluation: &mut Evaluation,
+    definition: &Definition,
+    output: &Data,
+    outputs: &[(String, Data)],
+    trait_outputs: &[(String, String, Data)],
+) {
+    let empty = Data::Struct(Vec::new());
+    // Filling a struct into a struct field cannot fail.
+    if !definition.reads_outputs() {
+        let _ = evaluation.fill(&["context", "output"], &empty);
+        let _ = evaluation.fill(&["context", "outputs"], &empty);
+        return;
+    }
+    let _ = evaluation.fill(&["context", "output"], output);
+    let _ = evaluation.fill(&["context", "outputs"], &empty);
+    let visible = outputs
+        .iter()
+        .map(|(name, data)| (name, data))
+        .chain(trait_outputs.iter().map(|(_, name, data)| (name, data)));
+    for (name, data) in visible {
+        let _ = evaluation.fill(&["context", "outputs", name], data);
+    }
 }

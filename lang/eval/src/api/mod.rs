@@ -7,7 +7,7 @@ pub use value::{Kind, ValueId};
 
 use crate::builtin::{Builtins, Imports};
 use crate::compile::{compile_expr_in, compile_files, Program};
-use crate::eval::{CloseRef, Conjunct, Evaluator, ExprRef, Frame, Limits, Source};
+use crate::eval::{CloseRef, Conjunct, Evaluator, ExprRef, Frame, Limits, PreparedData, Source};
 use crate::export::Emit;
 use std::sync::Arc;
 use tenon_diagnostics::Diagnostic;
@@ -169,8 +169,7 @@ impl Evaluation {
     /// the top), before or between evaluations: the rendering hot path
     /// (`fill(&["parameter"], &properties)`), no compiling involved.
     pub fn fill(&mut self, path: &[&str], value: &crate::export::Data) -> Result<(), String> {
-        let root = self.eval.root();
-        self.eval.fill(root, path, value, None)
+        self.fill_prepared(path, &PreparedData::new(value, None)?)
     }
 
     /// Like [`Evaluation::fill`], with the position each part of `value`
@@ -182,8 +181,29 @@ impl Evaluation {
         value: &crate::export::Data,
         spans: &crate::export::SpanTree,
     ) -> Result<(), String> {
+        self.fill_prepared(path, &PreparedData::new(value, Some(spans))?)
+    }
+
+    /// Like [`Evaluation::fill`], with data prepared once for many
+    /// evaluations (of this module or others): nothing of it is copied.
+    ///
+    /// ```
+    /// use tenon_eval::builtin::Builtins;
+    /// use tenon_eval::export::Data;
+    /// use tenon_eval::{Module, PreparedData};
+    /// let module = Module::from_sources(&["context: {...}\nx: context.name + \"-svc\""], Builtins::NONE).unwrap();
+    /// let context = Data::Struct(vec![("name".into(), Data::String("api".into()))]);
+    /// let prepared = PreparedData::new(&context, None).unwrap();
+    /// for _ in 0..3 {
+    ///     let mut evaluation = module.evaluate();
+    ///     evaluation.fill_prepared(&["context"], &prepared).unwrap();
+    ///     let x = evaluation.lookup(&["x"]).unwrap();
+    ///     assert_eq!(evaluation.to_data(x).unwrap(), Data::String("api-svc".into()));
+    /// }
+    /// ```
+    pub fn fill_prepared(&mut self, path: &[&str], value: &PreparedData) -> Result<(), String> {
         let root = self.eval.root();
-        self.eval.fill(root, path, value, Some(spans))
+        self.eval.fill(root, path, value)
     }
 
     /// Evaluates everything and prints the value in Tenon syntax

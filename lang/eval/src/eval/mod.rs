@@ -15,6 +15,7 @@ mod arena;
 mod builtins;
 mod closedness;
 mod comprehension;
+mod data;
 mod disjunction;
 mod errors;
 mod export;
@@ -30,6 +31,7 @@ mod share;
 mod structure;
 mod vertex;
 
+pub use data::PreparedData;
 pub(crate) use errors::{ErrorKind, EvalError};
 pub(crate) use vertex::{Arc, State, Vertex};
 
@@ -87,7 +89,7 @@ pub struct ExprRef {
 pub enum Source {
     Expr(ExprRef),
     Vertex(VertexId),
-    Data(u32),
+    Data(data::DataRef),
 }
 
 /// Closedness: the chain of definition references a conjunct came
@@ -161,8 +163,8 @@ pub struct Evaluator {
     /// Scalar disjunction forks no value refers to, for reuse.
     free_forks: Vec<VertexId>,
     pub(crate) errors: Vec<EvalError>,
-    /// Filled data, flattened (`Source::Data` names a node).
-    data: Vec<fill::DataNode>,
+    /// The tables of filled data (`Source::Data` names a node of one).
+    tables: Vec<Shared<data::DataTable>>,
     /// Compiled regular expressions, by pattern.
     pub(crate) regexes: HashMap<Shared<str>, Shared<regex::Regex>>,
     pub(crate) limits: Limits,
@@ -204,7 +206,7 @@ impl Evaluator {
             keys: HashMap::default(),
             free_forks: Vec::new(),
             errors: Vec::new(),
-            data: Vec::new(),
+            tables: Vec::new(),
             regexes: HashMap::default(),
             limits,
             depth: 0,
