@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tenon_diagnostics::FileId;
 use tenon_eval::builtin::Builtins;
 use tenon_eval::export::{Data, JsonWriter};
-use tenon_eval::Module;
+use tenon_eval::{Module, PreparedData};
 
 const TEMPLATE: &str = r#"
 parameter: {
@@ -97,4 +97,49 @@ fn fill_conflict_is_an_error_at_its_path() {
 fn module_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Module>();
+}
+
+#[test]
+fn prepared_data_is_shared_between_threads() {
+    fn check<T: Send + Sync>() {}
+    check::<PreparedData>();
+    let source = "context: {...}\nout: {name: context.name, n: context.n + 1}\n";
+    let module = Arc::new(Module::from_sources(&[source], Builtins::NONE).expect("compiles"));
+    let context = Data::Struct(vec![
+        ("name".into(), Data::String("api".into())),
+        ("n".into(), Data::Number("41".into())),
+        // Read by no one: not built by validation, written as it is.
+        (
+            "unread".into(),
+            Data::List(vec![Data::Bool(true), Data::Null]),
+        ),
+    ]);
+    let prepared = PreparedData::new(&context, None).expect("prepares");
+    let handles: Vec<_> = (0..8)
+        .map(|thread| {
+            let (module, prepared) = (Arc::clone(&module), prepared.clone());
+            std::thread::spawn(move || {
+                for round in 0..20 {
+                    let mut evaluation = module.evaluate();
+                    evaluation
+                        .fill_prepared(&["context"], &prepared)
+                        .expect("fill");
+                    let extra = Data::Number(format!("{}", thread * 100 + round));
+                    evaluation.fill(&["extra"], &extra).expect("fill");
+                    let mut writer = JsonWriter::marshal();
+                    evaluation.export(&mut writer).expect("export");
+                    assert_eq!(
+                        writer.finish(),
+                        format!(
+                            r#"{{"context":{{"name":"api","n":41,"unread":[true,null]}},"out":{{"name":"api","n":42}},"extra":{}}}"#,
+                            thread * 100 + round
+                        )
+                    );
+                }
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().expect("no thread panicked");
+    }
 }
