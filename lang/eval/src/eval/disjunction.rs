@@ -206,7 +206,7 @@ impl Evaluator {
                     .iter()
                     .map(|f| {
                         spans.extend(f.spans.iter().copied());
-                        shorten(&f.message)
+                        shorten(&self.failure_message(f))
                     })
                     .collect();
                 let message = format!(
@@ -547,6 +547,21 @@ fn shorten(message: &str) -> String {
     match message.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &message[..cut]),
         None => message.to_string(),
+    }
+}
+
+impl Evaluator {
+    /// How one alternative's failure reads in the summary of an empty
+    /// disjunction: a field not allowed is named (`field c not allowed`),
+    /// since the summary has no path of its own for it.
+    fn failure_message(&self, error: &EvalError) -> String {
+        match (error.kind, error.vertex) {
+            (ErrorKind::NotAllowed, Some(field)) => format!(
+                "field {} not allowed",
+                crate::label::path_segment(&self.labels.text(self.v(field).label))
+            ),
+            _ => error.message.clone(),
+        }
     }
 }
 
