@@ -263,6 +263,7 @@ impl Compiler {
     ) -> Decl {
         let label = self.expr(label);
         let value = self.expr(&field.value);
+        self.code.set_label_span(value, field.label.span);
         if let Some(i) = self
             .dynamic_aliases
             .iter()

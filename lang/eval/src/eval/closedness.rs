@@ -108,7 +108,13 @@ impl Evaluator {
 
     /// The field `child` is not allowed.
     fn reject(&mut self, child: VertexId) {
-        let span = self.label_span(child);
+        // Where the field was written outside any definition, when it
+        // was: a definition that declares it is not where it went wrong.
+        let outside = self.v(child).conjuncts.iter().find_map(|c| match c.source {
+            super::Source::Expr(e) if c.close.0 == 0 => self.code(e.unit).label_span(e.id),
+            _ => None,
+        });
+        let span = outside.or_else(|| self.label_span(child));
         let error = EvalError::new(
             ErrorKind::NotAllowed,
             "field not allowed",
