@@ -116,13 +116,15 @@ impl Evaluator {
                 };
                 let span = self.code(unit).span(*condition);
                 let value = self.eval(e, env);
+                // Where a referenced condition's value was written.
+                let origin = self.origin(&value);
                 match self.atom_of(value, span)? {
                     Atom::Bool(true) => self.run_clauses(unit, rest, env, out),
                     Atom::Bool(false) => Ok(()),
                     other => Err(EvalError::new(
                         ErrorKind::Invalid,
                         format!("invalid condition {other}: must be a bool"),
-                        vec![span],
+                        std::iter::once(span).chain(origin).collect(),
                     )),
                 }
             }

@@ -487,7 +487,7 @@ impl Evaluator {
 
     /// Where the concrete value of an operand was written, when it comes
     /// from a reference.
-    fn origin(&mut self, value: &Val) -> Option<Span> {
+    pub(crate) fn origin(&mut self, value: &Val) -> Option<Span> {
         let Val::Vertex(w) = value else { return None };
         self.structure(*w);
         let w = self.resolved(*w);
