@@ -67,8 +67,14 @@ struct DataNode {
 #[derive(Debug)]
 enum DataValue {
     Atom(Atom),
-    Struct { first: u32, len: u32 },
-    List { first: u32, len: u32 },
+    Struct {
+        first: u32,
+        len: u32,
+    },
+    List {
+        first: u32,
+        len: u32,
+    },
     /// The root of another table (`fill` at a path wraps prepared data).
     Table(u16),
 }

@@ -107,7 +107,13 @@ impl Evaluator {
         self.list_shape(v, count, tail, span);
     }
 
-    pub(crate) fn list_shape(&mut self, v: VertexId, count: u32, tail: Option<Conjunct>, span: Span) {
+    pub(crate) fn list_shape(
+        &mut self,
+        v: VertexId,
+        count: u32,
+        tail: Option<Conjunct>,
+        span: Span,
+    ) {
         let vertex = self.v_mut(v);
         vertex.set_list_len(vertex.list_len().max(count));
         match tail {
