@@ -193,17 +193,19 @@ pub(crate) fn apply_binary(op: BinaryOp, a: &Atom, b: &Atom) -> Result<Atom, Str
         Err(error) => Err(error.cue_message()),
     };
     // Only null may be equated with a value of another kind.
-    let comparable = matches!(
-        (a, b),
-        (Null, _)
-            | (_, Null)
-            | (Number(_), Number(_))
-            | (Bool(_), Bool(_))
-            | (String(_), String(_))
-            | (Bytes(_), Bytes(_))
-    );
+    let comparable = || {
+        matches!(
+            (a, b),
+            (Null, _)
+                | (_, Null)
+                | (Number(_), Number(_))
+                | (Bool(_), Bool(_))
+                | (String(_), String(_))
+                | (Bytes(_), Bytes(_))
+        )
+    };
     match op {
-        Eq | Ne if !comparable => Err(mismatch()),
+        Eq | Ne if !comparable() => Err(mismatch()),
         Eq => Ok(Bool(loose_eq(a, b))),
         Ne => Ok(Bool(!loose_eq(a, b))),
         Lt | Le | Gt | Ge => {
