@@ -11,7 +11,7 @@ use workload::{apps, APPS, COMPONENTS};
 
 /// As the `tenon` binary does.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tenon_alloc::Allocator = tenon_alloc::Allocator;
 
 fn bench(c: &mut Criterion) {
     let mut sources = SourceMap::new();

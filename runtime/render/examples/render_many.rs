@@ -10,7 +10,7 @@ use tenon_render::{render, Catalog};
 
 /// As the `tenon` binary does.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tenon_alloc::Allocator = tenon_alloc::Allocator;
 
 fn main() {
     let count: usize = std::env::args()

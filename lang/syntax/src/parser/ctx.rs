@@ -3,6 +3,7 @@
 //! attributes, comprehension clauses.
 
 use crate::ast::*;
+use crate::parser::RawElem;
 use crate::token::Tok;
 use lalrpop_util::{ErrorRecovery, ParseError};
 use std::cell::RefCell;
@@ -25,6 +26,11 @@ pub struct ParseCtx<'s> {
     pub(super) aliased_lists: Vec<(u32, Box<Ident>)>,
     /// Opening brackets skipped by error recovery and not yet closed.
     pub(super) skipped_openers: usize,
+    /// The declarations of every struct still open, innermost last (see
+    /// `DeclList` in the grammar).
+    pub(super) decls: Vec<Decl>,
+    /// The elements of every list still open, innermost last.
+    pub(super) elems: Vec<RawElem>,
 }
 
 type Recovery = ErrorRecovery<usize, Tok, Infallible>;
@@ -43,7 +49,38 @@ impl<'s> ParseCtx<'s> {
             aliased_parens: Vec::new(),
             aliased_lists: Vec::new(),
             skipped_openers: 0,
+            decls: Vec::new(),
+            elems: Vec::new(),
         }
+    }
+
+    /// Pushes a declaration of the struct whose part of the stack starts
+    /// at `mark`; returns the mark.
+    pub(super) fn push_decl(&mut self, mark: usize, decl: Decl) -> usize {
+        self.decls.push(decl);
+        mark
+    }
+
+    /// The declarations from `mark` on, taken off the stack. (A struct
+    /// that error recovery abandoned leaves its declarations on the stack;
+    /// they go to the struct around it.)
+    pub(super) fn take_decls(&mut self, mark: usize) -> Vec<Decl> {
+        let mark = mark.min(self.decls.len());
+        self.decls.drain(mark..).collect()
+    }
+
+    /// Pushes an element of the list whose part of the stack starts at
+    /// `mark`; returns the mark.
+    pub(super) fn push_elem(&mut self, mark: usize, elem: RawElem) -> usize {
+        self.elems.push(elem);
+        mark
+    }
+
+    /// The elements from `mark` on, taken off the stack (as
+    /// [`Self::take_decls`] does).
+    pub(super) fn take_elems(&mut self, mark: usize) -> Vec<RawElem> {
+        let mark = mark.min(self.elems.len());
+        self.elems.drain(mark..).collect()
     }
 
     pub(crate) fn span(&self, lo: usize, hi: usize) -> Span {

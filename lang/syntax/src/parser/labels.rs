@@ -48,7 +48,8 @@ impl ParseCtx<'_> {
         Some(list.swap_remove(at).1)
     }
 
-    pub(crate) fn list(&mut self, elems: Vec<RawElem>, lo: usize, hi: usize) -> Expr {
+    pub(crate) fn list(&mut self, mark: usize, lo: usize, hi: usize) -> Expr {
+        let elems = self.take_elems(mark);
         let span = self.span(lo, hi);
         let count = elems.len();
         // Converted in place: a `RawElem` has the size of a `ListElem`.
