@@ -191,6 +191,30 @@ fn nesting_below_the_limit_parses() {
     check(&src);
 }
 
+/// A raw string's `#` delimiter is kept in two bytes: more than
+/// `u16::MAX` of them is an error at the delimiter, and a string with
+/// exactly that many still reads.
+#[test]
+fn raw_string_delimiters_have_a_limit() {
+    let most = "#".repeat(usize::from(u16::MAX));
+    let src = format!("a: {most}\"x\"{most}\n");
+    let parsed = parse_file(FileId::new(0), &src);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+
+    let too_many = "#".repeat(usize::from(u16::MAX) + 1);
+    let src = format!("a: {too_many}\"x\"{too_many}\n");
+    let parsed = parse_file(FileId::new(0), &src);
+    let errors: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "too-many-hashes")
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", parsed.diagnostics);
+    assert_eq!(errors[0].span().start, 3);
+    assert_eq!(errors[0].span().end as usize, 3 + too_many.len());
+    check(&src);
+}
+
 /// Inputs that once took quadratic time finish (and report) promptly; the
 /// run time is watched by the suite's total, not asserted.
 #[test]

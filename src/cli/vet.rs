@@ -159,7 +159,7 @@ fn wrap(data: ast::File) -> ast::File {
             braces: true,
             span,
         }),
-        attributes: Vec::new(),
+        attributes: Box::default(),
         doc: None,
         span,
     };

@@ -53,7 +53,7 @@ pub(crate) fn decode_part(
 /// The value of decoded literal bytes.
 fn value(kind: StringKind, out: Vec<u8>) -> StrValue {
     if kind.bytes {
-        StrValue::Bytes(out)
+        StrValue::Bytes(out.into_boxed_slice())
     } else {
         // Escapes in strings only produce whole characters.
         StrValue::Text(SmolStr::new(String::from_utf8_lossy(&out)))

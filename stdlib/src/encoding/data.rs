@@ -60,7 +60,7 @@ impl Reader<'_> {
             Expr::Bool(b, _) => Value::Bool(*b),
             Expr::String(s) => match &s.value {
                 StrValue::Text(text) => Value::string(text.as_str()),
-                StrValue::Bytes(bytes) => Value::bytes(bytes.as_slice()),
+                StrValue::Bytes(bytes) => Value::bytes(&bytes[..]),
             },
             Expr::Number(n) => Value::Number(number(&n.text, n.kind)?),
             Expr::Unary(u) if u.op == UnaryOp::Neg => match &u.operand {

@@ -264,7 +264,7 @@ impl Compiler {
 fn string(value: &ast::StrValue) -> Expr {
     match value {
         ast::StrValue::Text(t) => Expr::String(Arc::from(t.as_str())),
-        ast::StrValue::Bytes(b) => Expr::Bytes(Arc::from(b.as_slice())),
+        ast::StrValue::Bytes(b) => Expr::Bytes(Arc::from(&b[..])),
     }
 }
 

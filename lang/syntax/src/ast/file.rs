@@ -85,7 +85,9 @@ pub enum Decl {
     Comprehension(Box<Comprehension>),
     /// `...` or `...T`: the struct stays open.
     Ellipsis(Ellipsis),
-    Attribute(Attribute),
+    /// A declaration attribute `@name(…)` (boxed: it is rare and larger
+    /// than the other variants).
+    Attribute(Box<Attribute>),
     /// Where the parser recovered from a syntax error.
     Error(Span),
 }
@@ -98,7 +100,7 @@ pub struct Field {
     /// `X=` before the value (`a: X={…}`): `X` refers to the value.
     pub value_alias: Option<Box<Ident>>,
     pub value: Expr,
-    pub attributes: Vec<Attribute>,
+    pub attributes: Box<[Attribute]>,
     /// The comment block directly above the field, if any.
     pub doc: Option<CommentRange>,
     pub span: Span,

@@ -23,8 +23,10 @@ pub struct StringKind {
     pub bytes: bool,
     /// `"""…"""` or `'''…'''`.
     pub multiline: bool,
-    /// The number of `#` around the quotes (`#"…"#` is 1).
-    pub hashes: u32,
+    /// The number of `#` around the quotes (`#"…"#` is 1). The lexer
+    /// refuses more than `u16::MAX`: two bytes keep literals, and so
+    /// every expression, small.
+    pub hashes: u16,
 }
 
 /// The decoded value of a literal or of a literal part of an
@@ -32,7 +34,9 @@ pub struct StringKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StrValue {
     Text(SmolStr),
-    Bytes(Vec<u8>),
+    /// A boxed slice rather than a vector: the value is never grown, and
+    /// the smaller variant keeps a `StrValue` as small as a `SmolStr`.
+    Bytes(Box<[u8]>),
 }
 
 impl StrValue {

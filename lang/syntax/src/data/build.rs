@@ -37,7 +37,7 @@ impl Nodes {
                 bytes: true,
                 ..StringKind::default()
             },
-            value: StrValue::Bytes(value),
+            value: StrValue::Bytes(value.into_boxed_slice()),
             span,
         })
     }
@@ -76,7 +76,7 @@ impl Nodes {
             label,
             value_alias: None,
             value,
-            attributes: Vec::new(),
+            attributes: Box::default(),
             doc: None,
             span,
         }))

@@ -111,10 +111,19 @@ impl Lexer<'_> {
             .bytes()
             .take_while(|&b| b == b'#')
             .count();
+        let hashes = u16::try_from(hashes).unwrap_or_else(|_| {
+            self.error(
+                "too-many-hashes",
+                start,
+                start + hashes,
+                format!("a string is opened with {hashes} `#`: at most {} are allowed", u16::MAX),
+            );
+            u16::MAX
+        });
         let kind = StringKind {
             bytes: matches!(raw, Raw::Apostrophe | Raw::TripleApostrophe),
             multiline: matches!(raw, Raw::TripleQuote | Raw::TripleApostrophe),
-            hashes: u32::try_from(hashes).unwrap_or(u32::MAX),
+            hashes,
         };
         self.string_rest(start, end, kind, true)
     }

@@ -21,7 +21,7 @@ impl ParseCtx<'_> {
         let mut leading = true;
         for item in items {
             match item {
-                TopItem::Decl(Decl::Attribute(a)) if leading => file.attributes.push(a),
+                TopItem::Decl(Decl::Attribute(a)) if leading => file.attributes.push(*a),
                 TopItem::Package(p) => {
                     if !file.imports.is_empty() || !file.decls.is_empty() || file.package.is_some()
                     {

@@ -223,7 +223,7 @@ impl ParseCtx<'_> {
             label,
             value_alias: value_alias.map(Box::new),
             value,
-            attributes,
+            attributes: attributes.into_boxed_slice(),
             doc: comments::doc_for(&self.comments.borrow(), self.src, lo),
             span: self.span(lo, hi),
         })
@@ -245,7 +245,7 @@ impl ParseCtx<'_> {
                 braces: false,
                 span: inner_span,
             }),
-            attributes: Vec::new(),
+            attributes: Box::default(),
             doc: comments::doc_for(&self.comments.borrow(), self.src, lo),
             span: self.span(lo, hi),
         })
