@@ -29,7 +29,8 @@ impl Evaluator {
             return;
         };
         let mut bodies = Vec::new();
-        if let Err(error) = self.run_clauses(decl.unit, &c.clauses, Some(env), &mut bodies) {
+        if let Err(error) = self.run_clauses(decl.unit, &c.clauses, Some(env), Some(v), &mut bodies)
+        {
             self.fail(v, error);
             return;
         }
@@ -47,12 +48,16 @@ impl Evaluator {
     }
 
     /// Runs `clauses` from `env`, collecting the environment of every
-    /// iteration that reaches the body.
+    /// iteration that reaches the body. `into` is the struct the bodies
+    /// go into (none for a list): a `for` over that very struct locks its
+    /// fields, as CUE does, so that a body adding one is an error instead
+    /// of a result that is not a fixpoint.
     pub(crate) fn run_clauses(
         &mut self,
         unit: u16,
         clauses: &[Clause],
         env: Option<EnvId>,
+        into: Option<VertexId>,
         out: &mut Vec<EnvId>,
     ) -> Result<(), EvalError> {
         let Some((clause, rest)) = clauses.split_first() else {
@@ -91,6 +96,9 @@ impl Evaluator {
                     let message = format!("cannot range over {what} (found {})", kinds.name());
                     return Err(EvalError::new(ErrorKind::Invalid, message, vec![span]));
                 }
+                if into.is_some_and(|into| self.resolved(into) == source) {
+                    self.v_mut(source).arcs_locked = true;
+                }
                 let arcs = self.v(source).arcs.clone();
                 for arc in arcs {
                     if arc.optional != Optionality::Regular
@@ -105,7 +113,7 @@ impl Evaluator {
                         Frame::Vars([value, value])
                     };
                     let inner = self.new_env(env, frame);
-                    self.run_clauses(unit, rest, Some(inner), out)?;
+                    self.run_clauses(unit, rest, Some(inner), into, out)?;
                 }
                 Ok(())
             }
@@ -119,7 +127,7 @@ impl Evaluator {
                 // Where a referenced condition's value was written.
                 let origin = self.origin(&value);
                 match self.atom_of(value, span)? {
-                    Atom::Bool(true) => self.run_clauses(unit, rest, env, out),
+                    Atom::Bool(true) => self.run_clauses(unit, rest, env, into, out),
                     Atom::Bool(false) => Ok(()),
                     other => Err(EvalError::new(
                         ErrorKind::Invalid,
@@ -138,7 +146,7 @@ impl Evaluator {
                 };
                 self.v_mut(vertex).conjuncts.push(conjunct);
                 let inner = self.new_env(env, Frame::Vars([vertex, vertex]));
-                self.run_clauses(unit, rest, Some(inner), out)
+                self.run_clauses(unit, rest, Some(inner), into, out)
             }
         }
     }

@@ -77,7 +77,7 @@ impl Evaluator {
                 Elem::Comprehension(c) => {
                     let mut bodies = Vec::new();
                     if let Err(error) =
-                        self.run_clauses(e.unit, &c.clauses, conjunct.env, &mut bodies)
+                        self.run_clauses(e.unit, &c.clauses, conjunct.env, None, &mut bodies)
                     {
                         self.fail(v, error);
                         return;

@@ -408,6 +408,21 @@ impl Evaluator {
         result
     }
 
+    /// A regular field `label` added to `v` after a comprehension of `v`
+    /// iterated over `v` itself: the iteration did not see it.
+    fn reject_after_lock(&mut self, v: VertexId, label: Label, conjunct: &Conjunct) {
+        let span = match conjunct.source {
+            Source::Expr(e) => self.code(e.unit).label_span(e.id),
+            Source::Vertex(_) | Source::Data(_) => None,
+        };
+        let message = format!(
+            "field {:?} not allowed by earlier comprehension or reference cycle",
+            &*self.labels.shared_text(label)
+        );
+        let error = EvalError::new(ErrorKind::Invalid, message, span.into_iter().collect());
+        self.fail(v, error);
+    }
+
     /// Adds (or finds) the arc `label` of `v` and gives it a conjunct.
     pub(crate) fn add_field(
         &mut self,
@@ -433,6 +448,12 @@ impl Evaluator {
             let child = arc.vertex;
             self.push_conjunct(child, conjunct);
             return (child, position);
+        }
+        if self.v(v).arcs_locked
+            && optional == Optionality::Regular
+            && self.labels.kind(label).is_exported()
+        {
+            self.reject_after_lock(v, label, &conjunct);
         }
         let child = self.new_vertex(Some(v), label);
         self.v_mut(child).conjuncts.push(conjunct);

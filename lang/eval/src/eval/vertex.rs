@@ -272,6 +272,10 @@ pub struct Vertex {
     pub finalized: bool,
     /// Patterns have been matched against the arcs of phase one.
     pub patterns_applied: bool,
+    /// A comprehension of this struct iterated over the struct itself: a
+    /// regular field added from then on would change what it iterated,
+    /// and is an error (see `add_field_at`).
+    pub arcs_locked: bool,
 }
 
 /// References expanded into a vertex, with their closedness.
@@ -384,6 +388,7 @@ impl Vertex {
             struct_literal: false,
             finalized: false,
             patterns_applied: false,
+            arcs_locked: false,
         }
     }
 

@@ -116,7 +116,10 @@ impl Lexer<'_> {
                 "too-many-hashes",
                 start,
                 start + hashes,
-                format!("a string is opened with {hashes} `#`: at most {} are allowed", u16::MAX),
+                format!(
+                    "a string is opened with {hashes} `#`: at most {} are allowed",
+                    u16::MAX
+                ),
             );
             u16::MAX
         });
