@@ -161,6 +161,19 @@ impl Evaluator {
     ) {
         let site = v;
         let v = self.resolved(v);
+        if concrete && site != v && self.is_incomplete_leaf(v) && self.only_references(v) {
+            // A field that shares a value that only references make (as
+            // a reference cycle leaves it: `a: b, b: a`) is exported on
+            // its own: each such field is reported, even when the value
+            // was already walked through another. (A value that an
+            // expression could not compute is reported once, where it
+            // was written.)
+            if walk.seen[site.index() as usize] < 2 {
+                walk.seen[site.index() as usize] = 2;
+                out.push(self.incomplete_leaf(site, v, walk));
+            }
+            return;
+        }
         let seen = &mut walk.seen;
         // 1: walked for real errors; 2: for incomplete values too.
         let level = 1 + u8::from(concrete);
@@ -195,20 +208,8 @@ impl Evaluator {
             }
             return;
         }
-        if concrete
-            && vertex.atom.is_none()
-            && vertex.kinds != Kinds::STRUCT
-            && vertex.kinds != Kinds::LIST
-        {
-            let span = self.conjunct_span(v).into_iter().collect();
-            let mut error = EvalError::new(
-                ErrorKind::Incomplete,
-                format!("incomplete value {}", self.describe(v)),
-                span,
-            );
-            error.vertex = Some(site);
-            error.path = Some(self.walk_path(site, &walk.anchors));
-            out.push(error);
+        if concrete && self.is_incomplete_leaf(v) {
+            out.push(self.incomplete_leaf(site, v, walk));
             return;
         }
         for arc in &vertex.arcs {
@@ -236,6 +237,54 @@ impl Evaluator {
                 }
             }
         }
+    }
+
+    /// A value with neither an error nor a disjunction, that is no
+    /// struct or list and has no concrete value.
+    fn is_incomplete_leaf(&self, v: VertexId) -> bool {
+        let vertex = self.v(v);
+        self.error_of(v).is_none()
+            && vertex.disjunction().is_none()
+            && self.plain_data(v).is_none()
+            && vertex.atom.is_none()
+            && vertex.kinds != Kinds::STRUCT
+            && vertex.kinds != Kinds::LIST
+    }
+
+    /// Whether every conjunct of `v` is a reference (`b`, `x.y`).
+    fn only_references(&self, v: VertexId) -> bool {
+        self.v(v).conjuncts.iter().all(|c| match c.source {
+            super::Source::Expr(e) => matches!(
+                self.code(e.unit).expr(e.id),
+                crate::ir::Expr::Ref(_) | crate::ir::Expr::Select(..)
+            ),
+            super::Source::Vertex(_) | super::Source::Data(_) => false,
+        })
+    }
+
+    /// The error of an incomplete leaf `v` reached at `site`. It points at
+    /// where the value was written; a value that is still top (`_`, as
+    /// a reference cycle leaves it) was written nowhere, so at where the
+    /// field got it.
+    fn incomplete_leaf(&self, site: VertexId, v: VertexId, walk: &Walk) -> EvalError {
+        let from = if self.v(v).kinds == Kinds::TOP {
+            site
+        } else {
+            v
+        };
+        let span = self
+            .conjunct_span(from)
+            .or_else(|| self.conjunct_span(v))
+            .into_iter()
+            .collect();
+        let mut error = EvalError::new(
+            ErrorKind::Incomplete,
+            format!("incomplete value {}", self.describe(v)),
+            span,
+        );
+        error.vertex = Some(site);
+        error.path = Some(self.walk_path(site, &walk.anchors));
+        error
     }
 
     fn describe_disjunction(&self, v: VertexId) -> String {
