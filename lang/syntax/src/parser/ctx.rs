@@ -26,11 +26,46 @@ pub struct ParseCtx<'s> {
     pub(super) aliased_lists: Vec<(u32, Box<Ident>)>,
     /// Opening brackets skipped by error recovery and not yet closed.
     pub(super) skipped_openers: usize,
-    /// The declarations of every struct still open, innermost last (see
-    /// `DeclList` in the grammar).
-    pub(super) decls: Vec<Decl>,
-    /// The elements of every list still open, innermost last.
-    pub(super) elems: Vec<RawElem>,
+    /// The declarations of every struct still open (see `DeclList` in
+    /// the grammar).
+    pub(super) decls: OpenItems<Decl>,
+    /// The elements of every list still open.
+    pub(super) elems: OpenItems<RawElem>,
+}
+
+/// The items of every bracket still open, innermost bracket's last: one
+/// stack shared by all of them, so that each bracket's items end up in
+/// one exactly sized vector instead of one grown item by item. A bracket
+/// takes a mark when it opens and takes its items off when it closes.
+#[derive(Debug)]
+pub(crate) struct OpenItems<T> {
+    items: Vec<T>,
+}
+
+impl<T> OpenItems<T> {
+    fn new() -> OpenItems<T> {
+        OpenItems { items: Vec::new() }
+    }
+
+    /// Where the items of a bracket opening now start.
+    pub(crate) fn mark(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Pushes an item of the bracket whose items start at `mark`;
+    /// returns the mark.
+    pub(crate) fn push(&mut self, mark: usize, item: T) -> usize {
+        self.items.push(item);
+        mark
+    }
+
+    /// The items from `mark` on, taken off the stack. (A bracket that
+    /// error recovery abandoned leaves its items on the stack; they go to
+    /// the bracket around it.)
+    pub(crate) fn take(&mut self, mark: usize) -> Vec<T> {
+        let mark = mark.min(self.items.len());
+        self.items.drain(mark..).collect()
+    }
 }
 
 type Recovery = ErrorRecovery<usize, Tok, Infallible>;
@@ -49,38 +84,9 @@ impl<'s> ParseCtx<'s> {
             aliased_parens: Vec::new(),
             aliased_lists: Vec::new(),
             skipped_openers: 0,
-            decls: Vec::new(),
-            elems: Vec::new(),
+            decls: OpenItems::new(),
+            elems: OpenItems::new(),
         }
-    }
-
-    /// Pushes a declaration of the struct whose part of the stack starts
-    /// at `mark`; returns the mark.
-    pub(super) fn push_decl(&mut self, mark: usize, decl: Decl) -> usize {
-        self.decls.push(decl);
-        mark
-    }
-
-    /// The declarations from `mark` on, taken off the stack. (A struct
-    /// that error recovery abandoned leaves its declarations on the stack;
-    /// they go to the struct around it.)
-    pub(super) fn take_decls(&mut self, mark: usize) -> Vec<Decl> {
-        let mark = mark.min(self.decls.len());
-        self.decls.drain(mark..).collect()
-    }
-
-    /// Pushes an element of the list whose part of the stack starts at
-    /// `mark`; returns the mark.
-    pub(super) fn push_elem(&mut self, mark: usize, elem: RawElem) -> usize {
-        self.elems.push(elem);
-        mark
-    }
-
-    /// The elements from `mark` on, taken off the stack (as
-    /// [`Self::take_decls`] does).
-    pub(super) fn take_elems(&mut self, mark: usize) -> Vec<RawElem> {
-        let mark = mark.min(self.elems.len());
-        self.elems.drain(mark..).collect()
     }
 
     pub(crate) fn span(&self, lo: usize, hi: usize) -> Span {

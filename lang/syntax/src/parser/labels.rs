@@ -49,7 +49,7 @@ impl ParseCtx<'_> {
     }
 
     pub(crate) fn list(&mut self, mark: usize, lo: usize, hi: usize) -> Expr {
-        let elems = self.take_elems(mark);
+        let elems = self.elems.take(mark);
         let span = self.span(lo, hi);
         let count = elems.len();
         // Converted in place: a `RawElem` has the size of a `ListElem`.
