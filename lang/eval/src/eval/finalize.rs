@@ -208,7 +208,8 @@ impl Evaluator {
             }
             return;
         }
-        if concrete && self.is_incomplete_leaf(v) {
+        // Errors, disjunctions and plain data were handled above.
+        if concrete && self.lacks_value(v) {
             out.push(self.incomplete_leaf(site, v, walk));
             return;
         }
@@ -242,13 +243,16 @@ impl Evaluator {
     /// A value with neither an error nor a disjunction, that is no
     /// struct or list and has no concrete value.
     fn is_incomplete_leaf(&self, v: VertexId) -> bool {
-        let vertex = self.v(v);
         self.error_of(v).is_none()
-            && vertex.disjunction().is_none()
+            && self.v(v).disjunction().is_none()
             && self.plain_data(v).is_none()
-            && vertex.atom.is_none()
-            && vertex.kinds != Kinds::STRUCT
-            && vertex.kinds != Kinds::LIST
+            && self.lacks_value(v)
+    }
+
+    /// No concrete value, and no struct or list either.
+    fn lacks_value(&self, v: VertexId) -> bool {
+        let vertex = self.v(v);
+        vertex.atom.is_none() && vertex.kinds != Kinds::STRUCT && vertex.kinds != Kinds::LIST
     }
 
     /// Whether every conjunct of `v` is a reference (`b`, `x.y`).
