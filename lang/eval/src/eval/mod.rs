@@ -111,6 +111,10 @@ pub struct CloseNode {
     pub parent: CloseRef,
     /// `close()` closes one level only: children do not inherit it.
     pub shallow: bool,
+    /// For the group of a reference to a definition: the definition and
+    /// the vertex it was expanded into (structural cycles through
+    /// instances are found with it).
+    pub origin: Option<(VertexId, VertexId)>,
 }
 
 /// An environment frame: a struct being evaluated, or clause variables.
@@ -200,6 +204,7 @@ impl Evaluator {
                 group: 0,
                 parent: CloseRef(0),
                 shallow: false,
+                origin: None,
             }],
             next_group: 1,
             lets: HashMap::default(),
@@ -278,6 +283,7 @@ impl Evaluator {
             group,
             parent,
             shallow: false,
+            origin: None,
         });
         (group, node)
     }

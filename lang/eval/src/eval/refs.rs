@@ -159,7 +159,7 @@ impl Evaluator {
         {
             return;
         }
-        if self.is_ancestor(w, v) {
+        if self.is_ancestor(w, v) || self.repeats_definition(v, w, close) {
             let span = self.conjunct_span(v).into_iter().collect();
             self.fail(
                 v,
@@ -184,6 +184,7 @@ impl Evaluator {
             && self.v(w).parent.is_some()
         {
             let (group, node) = self.new_group(close);
+            self.close_nodes[node.0 as usize].origin = Some((w, v));
             close = node;
             if let Some(literal) = embedded_in {
                 self.allow_literal_fields(v, group, literal);
@@ -250,6 +251,29 @@ impl Evaluator {
     }
 
     /// Whether `w` contains `v` (a fork of `w` counts as `w`).
+    /// Whether `v` would expand the definition `w` within a value that
+    /// already expanded it, every conjunct of `v` having come through
+    /// that expansion: `x: #L` with `#L: {next: #L}` makes `x.next` an
+    /// `#L` again, and so on forever. Data written into the instance
+    /// (`x: #L & {next: {next: null}}`) is a conjunct of its own: it
+    /// decides how deep the value goes.
+    fn repeats_definition(&self, v: VertexId, w: VertexId, close: CloseRef) -> bool {
+        let through = |mut close: CloseRef| {
+            while close.0 != 0 {
+                let node = self.close_nodes[close.0 as usize];
+                if node
+                    .origin
+                    .is_some_and(|(d, at)| d == w && self.is_ancestor(at, v))
+                {
+                    return true;
+                }
+                close = node.parent;
+            }
+            false
+        };
+        through(close) && self.v(v).conjuncts.iter().all(|c| through(c.close))
+    }
+
     pub(crate) fn is_ancestor(&self, w: VertexId, v: VertexId) -> bool {
         let mut current = self.v(v).parent;
         while let Some(p) = current {

@@ -389,21 +389,26 @@ impl Evaluator {
         if outer.0 == 0 {
             return inner;
         }
-        let mut groups = self.groups(inner);
-        groups.reverse();
+        let mut nodes: smallvec::SmallVec<[super::CloseNode; 4]> = smallvec::SmallVec::new();
+        let mut current = inner;
+        while current.0 != 0 {
+            let node = self.close_nodes[current.0 as usize];
+            nodes.push(node);
+            current = node.parent;
+        }
         let existing = self.groups(outer);
         let mut result = outer;
-        for group in groups {
-            if existing.contains(&group) {
+        for node in nodes.into_iter().rev() {
+            if existing.contains(&node.group) {
                 continue;
             }
-            let node = CloseRef(self.close_nodes.len() as u32);
+            let id = CloseRef(self.close_nodes.len() as u32);
             self.close_nodes.push(super::CloseNode {
-                group,
                 parent: result,
                 shallow: false,
+                ..node
             });
-            result = node;
+            result = id;
         }
         result
     }
