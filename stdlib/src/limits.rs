@@ -19,8 +19,4 @@ pub(crate) fn check_output(len: usize) -> Result<(), CallError> {
 /// Runs `f` with enough stack for another level of recursion over user
 /// input (nested data, templates), growing the stack on the heap when it
 /// runs low.
-pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
-    const RED_ZONE: usize = 128 * 1024;
-    const SEGMENT: usize = 4 * 1024 * 1024;
-    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
-}
+pub(crate) use tenon_eval::stack::with_stack;

@@ -16,6 +16,7 @@ pub mod export;
 mod ir;
 mod label;
 pub mod num;
+pub mod stack;
 pub mod tags;
 mod value;
 

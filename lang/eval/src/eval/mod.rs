@@ -369,11 +369,4 @@ impl Evaluator {
     }
 }
 
-/// Runs `f` with enough stack: evaluation recurses as deep as the input
-/// nests, and the caller's stack (a test thread, an editor's worker) may
-/// be small. More stack is allocated on the heap when little is left.
-pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
-    const RED_ZONE: usize = 128 * 1024;
-    const SEGMENT: usize = 4 * 1024 * 1024;
-    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
-}
+pub(crate) use crate::stack::with_stack;
