@@ -16,6 +16,7 @@
 
 mod de;
 mod kinds;
+mod missing;
 
 #[cfg(test)]
 mod tests;
@@ -48,7 +49,7 @@ pub const MAX_ERRORS: usize = 20;
 pub fn check(object: &Data) -> Vec<Problem> {
     let api_version = crate::data::string_at(object, &["apiVersion"]).unwrap_or("");
     let kind = crate::data::string_at(object, &["kind"]).unwrap_or("");
-    let Some(read) = kinds::reader(api_version, kind) else {
+    let Some((read, quick_read)) = kinds::reader(api_version, kind) else {
         return kinds::unserved(api_version, kind)
             .map(|message| {
                 vec![Problem {
@@ -64,8 +65,8 @@ pub fn check(object: &Data) -> Vec<Problem> {
         quick: true,
         ..de::Session::default()
     };
-    if let Ok(written) = read(de::Node::root(object, &quick)) {
-        if quick.unknown.borrow().is_empty() && !any_missing(object, &written, true) {
+    if let Ok(missing) = quick_read(de::Node::root(object, &quick), object) {
+        if quick.unknown.borrow().is_empty() && !missing {
             return Vec::new();
         }
     }
@@ -167,29 +168,6 @@ fn missing_fields(
             }
         }
         _ => {}
-    }
-}
-
-/// Whether a required field is missing from `data` (as
-/// [`missing_fields`] finds them, without building paths).
-fn any_missing(data: &Data, written: &serde_json::Value, top: bool) -> bool {
-    match (data, written) {
-        (Data::Struct(_), serde_json::Value::Object(fields)) => {
-            fields.iter().any(|(name, value)| {
-                if value.is_null() || (!top && (name == "apiVersion" || name == "kind")) {
-                    return false;
-                }
-                match crate::data::field(data, name) {
-                    Some(item) => any_missing(item, value, false),
-                    None => true,
-                }
-            })
-        }
-        (Data::List(items), serde_json::Value::Array(values)) => items
-            .iter()
-            .zip(values)
-            .any(|(item, value)| any_missing(item, value, false)),
-        _ => false,
     }
 }
 

@@ -523,3 +523,57 @@ fn timestamps_and_quantities() {
         ]
     );
 }
+
+/// The quick probe finds a missing field exactly when the round trip
+/// through JSON does (the full check's way), for valid objects and for
+/// objects lacking required fields at several depths.
+#[test]
+fn quick_probe_agrees_with_the_round_trip() {
+    use k8s_openapi::api::apps::v1::Deployment;
+    let cases = [
+        (deployment("3", POD_SPEC), false),
+        (
+            deployment("1", r#"{"containers": [{"image": "nginx"}]}"#),
+            true,
+        ),
+        (deployment("1", r#"{"initContainers": []}"#), true),
+        (
+            deployment(
+                "1",
+                r#"{"containers": [{"name": "a", "env": [{"value": "x"}]}]}"#,
+            ),
+            true,
+        ),
+        (
+            deployment(
+                "1",
+                r#"{"containers": [{"name": "a"}], "volumes": [{"name": "v", "configMap": {"items": [{"key": "k"}]}}]}"#,
+            ),
+            true,
+        ),
+        (
+            r#"{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}}"#
+                .to_string(),
+            true,
+        ),
+    ];
+    for (json, expected) in cases {
+        let object = data(&json);
+        let typed: Deployment = serde_json::from_str(&json).expect("reads as a Deployment");
+        let written = serde_json::to_value(&typed).expect("writes");
+        let mut round_trip = Vec::new();
+        super::missing_fields(
+            &object,
+            &written,
+            "",
+            &super::de::Session::default(),
+            &mut round_trip,
+        );
+        assert_eq!(!round_trip.is_empty(), expected, "{json}: {round_trip:?}");
+        assert_eq!(
+            super::missing::any_missing(&typed, &object),
+            expected,
+            "{json}"
+        );
+    }
+}
