@@ -151,6 +151,10 @@ impl Definition {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
+        // The template's definitions (`#Env`…) are schemas that are the
+        // same in every render: checked once here, renders check only
+        // the template's values.
+        template.evaluate().validate_definitions()?;
         let status = crate::health::Status::compile(file_name, &header, prelude, sources)?;
         Ok(Definition {
             name,

@@ -83,7 +83,8 @@ pub(crate) fn evaluated(
             return false;
         }
     }
-    if let Err(errors) = evaluation.validate(false) {
+    // The template's definitions were checked when it was loaded.
+    if let Err(errors) = evaluation.validate_values() {
         diagnostics.extend(
             errors
                 .into_iter()

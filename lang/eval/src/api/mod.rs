@@ -244,6 +244,42 @@ impl Evaluation {
         }
     }
 
+    /// Like [`Evaluation::validate`] without `concrete`, for the whole
+    /// package, except that the definitions at its top are neither
+    /// evaluated nor checked (only what the other fields use of them):
+    /// for a module whose definitions were checked once
+    /// ([`Evaluation::validate_definitions`]) and whose values are
+    /// evaluated many times with different data, as a render template is.
+    ///
+    /// ```
+    /// use tenon_eval::builtin::Builtins;
+    /// use tenon_eval::Module;
+    /// let module = Module::from_sources(&["#D: {a: 1 & 2}\nx: 1"], Builtins::NONE).unwrap();
+    /// assert!(module.evaluate().validate_values().is_ok());
+    /// assert!(module.evaluate().validate_definitions().is_err());
+    /// ```
+    pub fn validate_values(&mut self) -> Result<(), Vec<Diagnostic>> {
+        self.validate_top(crate::eval::TopPart::Values)
+    }
+
+    /// The definitions at the top of the package, checked on their own
+    /// (the part [`Evaluation::validate_values`] leaves out).
+    pub fn validate_definitions(&mut self) -> Result<(), Vec<Diagnostic>> {
+        self.validate_top(crate::eval::TopPart::Definitions)
+    }
+
+    fn validate_top(&mut self, part: crate::eval::TopPart) -> Result<(), Vec<Diagnostic>> {
+        let root = self.eval.root();
+        self.eval.finalize_top(root, part);
+        let mut errors = Vec::new();
+        self.eval.collect_top_errors(root, part, &mut errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.diagnostics(&errors))
+        }
+    }
+
     /// How much this evaluation built so far.
     pub fn stats(&self) -> Stats {
         Stats {

@@ -80,14 +80,11 @@ impl Evaluator {
     /// A value reached again (shared by several references) is not walked
     /// again: it would only repeat its errors.
     pub(crate) fn collect_errors(&self, v: VertexId, concrete: bool, out: &mut Vec<EvalError>) {
-        let mut walk = Walk {
-            seen: vec![0u8; self.vertices.len()],
-            anchors: Vec::new(),
-        };
+        let mut walk = Walk::new(self.vertices.len(), None);
         self.collect_errors_in(v, concrete, out, &mut walk)
     }
 
-    fn collect_errors_in(
+    pub(super) fn collect_errors_in(
         &self,
         v: VertexId,
         concrete: bool,
@@ -213,7 +210,11 @@ impl Evaluator {
             out.push(self.incomplete_leaf(site, v, walk));
             return;
         }
+        let part = walk.top.filter(|&(top, _)| top == v).map(|(_, part)| part);
         for arc in &vertex.arcs {
+            if part.is_some_and(|part| !part.takes(self.labels.kind(arc.label))) {
+                continue;
+            }
             let exported = match arc.label {
                 Label::Index(i) => i < vertex.list_len(),
                 Label::Field(_) => self.labels.kind(arc.label).is_exported(),
@@ -318,7 +319,19 @@ impl Evaluator {
 /// The state of an error walk: how far each value was walked (1 for real
 /// errors, 2 for incomplete values too), and the shared values crossed on
 /// the way down as (shared value, where it was reached).
-struct Walk {
+pub(super) struct Walk {
     seen: Vec<u8>,
     anchors: Vec<(VertexId, VertexId)>,
+    /// The top and the part of its fields walked, when not all.
+    top: Option<(VertexId, super::top::TopPart)>,
+}
+
+impl Walk {
+    pub(super) fn new(vertices: usize, top: Option<(VertexId, super::top::TopPart)>) -> Walk {
+        Walk {
+            seen: vec![0u8; vertices],
+            anchors: Vec::new(),
+            top,
+        }
+    }
 }

@@ -29,10 +29,12 @@ mod refs;
 mod scalar;
 mod share;
 mod structure;
+mod top;
 mod vertex;
 
 pub use data::PreparedData;
 pub(crate) use errors::{ErrorKind, EvalError};
+pub(crate) use top::TopPart;
 pub(crate) use vertex::{Arc, State, Vertex};
 
 use crate::compile::Program;
