@@ -303,8 +303,7 @@ impl Evaluator {
                 None
             };
             if let Some(other) = other {
-                let value = self.eval(other, env);
-                let failed = self.is_bottom(value);
+                let failed = self.fails(other, env);
                 return Val::Atom(Atom::Bool(failed == (op == BinaryOp::Eq)));
             }
         }
@@ -492,6 +491,42 @@ impl Evaluator {
         self.structure(*w);
         let w = self.resolved(*w);
         self.v(w).atom.as_ref().map(|a| a.1)
+    }
+
+    /// Whether `e` counts as bottom in `x == _|_` and `x != _|_`. The
+    /// usual test, `parameter.name != _|_`, selects a field that is
+    /// often absent: that is bottom without the error (and its message)
+    /// that evaluating the selection would build.
+    fn fails(&mut self, e: ExprRef, env: Option<EnvId>) -> bool {
+        let select = match self.code(e.unit).expr(e.id) {
+            &Expr::Select(base, label) => Some((base, label)),
+            _ => None,
+        };
+        let value = match select {
+            Some((base, label)) => match self.eval(
+                ExprRef {
+                    unit: e.unit,
+                    id: base,
+                },
+                env,
+            ) {
+                // As `select_arc` finds the field; anything else is an
+                // error there.
+                Val::Vertex(b) => {
+                    self.structure(b);
+                    let b = self.resolved(b);
+                    match self.v(b).arc(label) {
+                        Some(arc) if arc.optional != crate::ir::Optionality::Optional => {
+                            Val::Vertex(arc.vertex)
+                        }
+                        _ => return true,
+                    }
+                }
+                _ => return true,
+            },
+            None => self.eval(e, env),
+        };
+        self.is_bottom(value)
     }
 
     /// Whether a value counts as bottom in `x == _|_` and `x != _|_`: an
