@@ -31,6 +31,7 @@ impl PreparedData {
     pub fn new(value: &Data, spans: Option<&SpanTree>) -> Result<PreparedData, String> {
         let mut table = DataTable {
             nodes: vec![DataNode::placeholder()],
+            text: String::new(),
         };
         super::with_stack(|| table.flatten(0, value, spans))?;
         Ok(PreparedData {
@@ -40,10 +41,21 @@ impl PreparedData {
 }
 
 /// The nodes of one piece of data; node 0 is its root. The fields of a
-/// struct and the elements of a list are consecutive nodes.
+/// struct and the elements of a list are consecutive nodes. Field names
+/// and strings are kept in one buffer: most of them are never read (only
+/// written back by export, or not at all), so no string is allocated for
+/// them.
 #[derive(Debug)]
 pub(crate) struct DataTable {
     nodes: Vec<DataNode>,
+    text: String,
+}
+
+/// Where a string is in a table's text.
+#[derive(Clone, Copy, Debug, Default)]
+struct TextRange {
+    start: u32,
+    len: u32,
 }
 
 /// A node of a table of the evaluation: which table (see
@@ -58,7 +70,7 @@ pub struct DataRef {
 struct DataNode {
     /// The field's name in its struct (empty for list elements and roots);
     /// interned only when the field is read.
-    name: Box<str>,
+    name: TextRange,
     kind: LabelKind,
     span: Span,
     value: DataValue,
@@ -67,6 +79,8 @@ struct DataNode {
 #[derive(Debug)]
 enum DataValue {
     Atom(Atom),
+    /// A string, made an atom when read.
+    Text(TextRange),
     Struct {
         first: u32,
         len: u32,
@@ -82,7 +96,7 @@ enum DataValue {
 impl DataNode {
     fn placeholder() -> DataNode {
         DataNode {
-            name: Box::default(),
+            name: TextRange::default(),
             kind: LabelKind::Regular,
             span: Span::default(),
             value: DataValue::Atom(Atom::Null),
@@ -104,7 +118,7 @@ impl DataTable {
                     Number::parse_json(text).map_err(|e| format!("invalid number {text}: {e}"))?;
                 DataValue::Atom(Atom::Number(number))
             }
-            Data::String(s) => DataValue::Atom(Atom::String(Arc::from(s.as_str()))),
+            Data::String(s) => DataValue::Text(self.add_text(s)?),
             Data::Bytes(b) => DataValue::Atom(Atom::Bytes(Arc::from(b.as_slice()))),
             Data::List(items) => {
                 let first = self.reserve(items.len());
@@ -121,7 +135,7 @@ impl DataTable {
                 let first = self.reserve(fields.len());
                 for (i, (name, item)) in fields.iter().enumerate() {
                     let child = first + i as u32;
-                    self.nodes[child as usize].name = name.as_str().into();
+                    self.nodes[child as usize].name = self.add_text(name)?;
                     super::with_stack(|| self.flatten(child, item, child_spans(i)))?;
                 }
                 DataValue::Struct {
@@ -136,6 +150,20 @@ impl DataTable {
         Ok(())
     }
 
+    /// Appends `text` to the table's text.
+    fn add_text(&mut self, text: &str) -> Result<TextRange, String> {
+        let too_large = || "data too large: more than 4 GiB of text".to_string();
+        let start = u32::try_from(self.text.len()).map_err(|_| too_large())?;
+        let len = u32::try_from(text.len()).map_err(|_| too_large())?;
+        start.checked_add(len).ok_or_else(too_large)?;
+        self.text.push_str(text);
+        Ok(TextRange { start, len })
+    }
+
+    fn text(&self, range: TextRange) -> &str {
+        &self.text[range.start as usize..(range.start + range.len) as usize]
+    }
+
     /// Room for `count` consecutive nodes; the first one's index.
     fn reserve(&mut self, count: usize) -> u32 {
         let first = self.nodes.len() as u32;
@@ -146,23 +174,27 @@ impl DataTable {
 
     /// `{path: <root of table>}`: a struct node per name of `path`, the
     /// innermost standing for table `table`.
-    fn wrapping(path: &[&str], table: u16) -> DataTable {
-        let mut nodes = vec![DataNode::placeholder()];
+    fn wrapping(path: &[&str], table: u16) -> Result<DataTable, String> {
+        let mut outer = DataTable {
+            nodes: vec![DataNode::placeholder()],
+            text: String::new(),
+        };
         for (i, name) in path.iter().enumerate() {
-            nodes[i].value = DataValue::Struct {
+            outer.nodes[i].value = DataValue::Struct {
                 first: i as u32 + 1,
                 len: 1,
             };
-            nodes.push(DataNode {
-                name: (*name).into(),
+            let name_range = outer.add_text(name)?;
+            outer.nodes.push(DataNode {
+                name: name_range,
                 kind: LabelKind::of_ident(name),
                 ..DataNode::placeholder()
             });
         }
-        if let Some(last) = nodes.last_mut() {
+        if let Some(last) = outer.nodes.last_mut() {
             last.value = DataValue::Table(table);
         }
-        DataTable { nodes }
+        Ok(outer)
     }
 }
 
@@ -185,7 +217,7 @@ impl Evaluator {
         data: &PreparedData,
     ) -> Result<DataRef, String> {
         let inner = self.add_table(data.table.clone())?;
-        let outer = DataTable::wrapping(path, inner.table);
+        let outer = DataTable::wrapping(path, inner.table)?;
         self.add_table(Arc::new(outer))
     }
 
@@ -204,8 +236,9 @@ impl Evaluator {
     /// The field name of a struct's child node, interned.
     fn data_label(&mut self, at: DataRef) -> Label {
         let Evaluator { tables, labels, .. } = self;
-        let node = &tables[at.table as usize].nodes[at.node as usize];
-        labels.intern(&node.name, node.kind)
+        let table = &tables[at.table as usize];
+        let node = &table.nodes[at.node as usize];
+        labels.intern(table.text(node.name), node.kind)
     }
 
     /// Unifies the data node `at` into `v`: a scalar is met, a struct's
@@ -222,6 +255,11 @@ impl Evaluator {
         match value {
             DataValue::Atom(atom) => {
                 let atom = atom.clone();
+                self.meet_atom(v, atom, span);
+            }
+            &DataValue::Text(range) => {
+                let text = self.tables[at.table as usize].text(range);
+                let atom = Atom::String(Arc::from(text));
                 self.meet_atom(v, atom, span);
             }
             &DataValue::Struct { first, len } => {
@@ -290,6 +328,7 @@ impl Evaluator {
         };
         super::with_stack(|| match &self.node(at).value {
             DataValue::Atom(atom) => super::export::emit_atom(atom, out),
+            &DataValue::Text(range) => out.string(self.tables[at.table as usize].text(range)),
             &DataValue::List { first, len } => {
                 out.begin_list(len as usize);
                 for node in first..first + len {
@@ -300,7 +339,7 @@ impl Evaluator {
             &DataValue::Struct { first, len } => {
                 out.begin_struct(len as usize);
                 for node in first..first + len {
-                    out.key(&self.node(child(node)).name);
+                    out.key(self.tables[at.table as usize].text(self.node(child(node)).name));
                     self.emit_data(child(node), out);
                 }
                 out.end_struct();
