@@ -3,7 +3,9 @@
 //! computes (dynamic fields, data) in a table of its own, so a shared
 //! module is never mutated.
 
-use foldhash::HashMap;
+use foldhash::fast::RandomState;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 /// An interned field name, or a list index.
@@ -57,25 +59,62 @@ impl LabelKind {
 /// A growable set of interned names. The same text written as an
 /// identifier and as a quoted label may differ in kind (`#a` is a
 /// definition, `"#a"` a regular field), so each text has a slot per kind.
+///
+/// An evaluation's own table hashes with its module's hasher, so that a
+/// name is hashed once to look in both (see [`Labels::intern`]).
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
     names: Vec<(Arc<str>, LabelKind)>,
-    index: HashMap<Arc<str>, [u32; 4]>,
+    /// Each text, with its ids by kind.
+    index: HashTable<(Arc<str>, [u32; 4])>,
+    hasher: RandomState,
 }
 
 const ABSENT: u32 = u32::MAX;
 
 impl Interner {
-    fn find(&self, text: &str, kind: LabelKind) -> Option<u32> {
-        let id = self.index.get(text)?[kind as usize];
+    /// An empty table hashing as `other` does.
+    fn hashing_as(other: &Interner) -> Interner {
+        Interner {
+            hasher: other.hasher.clone(),
+            ..Interner::default()
+        }
+    }
+
+    fn hash(&self, text: &str) -> u64 {
+        self.hasher.hash_one(text)
+    }
+
+    fn find(&self, hash: u64, text: &str, kind: LabelKind) -> Option<u32> {
+        let (_, ids) = self.index.find(hash, |(t, _)| **t == *text)?;
+        let id = ids[kind as usize];
         (id != ABSENT).then_some(id)
     }
 
-    fn insert(&mut self, offset: u32, text: &str, kind: LabelKind) -> u32 {
+    fn insert(&mut self, hash: u64, offset: u32, text: &str, kind: LabelKind) -> u32 {
         let id = offset + self.names.len() as u32;
-        let text: Arc<str> = Arc::from(text);
-        self.names.push((text.clone(), kind));
-        self.index.entry(text).or_insert([ABSENT; 4])[kind as usize] = id;
+        match self.index.find_mut(hash, |(t, _)| **t == *text) {
+            Some((shared, ids)) => {
+                ids[kind as usize] = id;
+                self.names.push((shared.clone(), kind));
+            }
+            None => {
+                if self.index.capacity() == 0 {
+                    // An evaluation that adds a name adds several (the
+                    // fields of filled data): room for them at once.
+                    let hasher = &self.hasher;
+                    self.index.reserve(32, |(t, _)| hasher.hash_one(&**t));
+                    self.names.reserve(32);
+                }
+                let shared: Arc<str> = Arc::from(text);
+                let mut ids = [ABSENT; 4];
+                ids[kind as usize] = id;
+                let hasher = &self.hasher;
+                self.index
+                    .insert_unique(hash, (shared.clone(), ids), |(t, _)| hasher.hash_one(&**t));
+                self.names.push((shared, kind));
+            }
+        }
         id
     }
 
@@ -85,9 +124,10 @@ impl Interner {
 
     /// Interning while compiling: the module's own table.
     pub fn intern(&mut self, text: &str, kind: LabelKind) -> Label {
-        match self.find(text, kind) {
+        let hash = self.hash(text);
+        match self.find(hash, text, kind) {
             Some(id) => Label::Field(id),
-            None => Label::Field(self.insert(0, text, kind)),
+            None => Label::Field(self.insert(hash, 0, text, kind)),
         }
     }
 }
@@ -103,21 +143,22 @@ pub struct Labels {
 impl Labels {
     pub fn new(base: Arc<Interner>) -> Labels {
         Labels {
+            local: Interner::hashing_as(&base),
             base,
-            local: Interner::default(),
         }
     }
 
     /// The label of a field named `text` (`kind` says how it was written).
     pub fn intern(&mut self, text: &str, kind: LabelKind) -> Label {
-        if let Some(id) = self.base.find(text, kind) {
+        let hash = self.base.hash(text);
+        if let Some(id) = self.base.find(hash, text, kind) {
             return Label::Field(id);
         }
         let offset = self.base.len() as u32;
-        if let Some(id) = self.local.find(text, kind) {
+        if let Some(id) = self.local.find(hash, text, kind) {
             return Label::Field(id);
         }
-        Label::Field(self.local.insert(offset, text, kind))
+        Label::Field(self.local.insert(hash, offset, text, kind))
     }
 
     /// The name of a field label, or the decimal index of a list element.
