@@ -31,7 +31,9 @@ impl PreparedData {
     pub fn new(value: &Data, spans: Option<&SpanTree>) -> Result<PreparedData, String> {
         let mut table = DataTable {
             nodes: vec![DataNode::placeholder()],
-            text: String::new(),
+            // Room for the names and strings of a typical object (it
+            // grows for more, by doubling).
+            text: String::with_capacity(1024),
         };
         super::with_stack(|| table.flatten(0, value, spans))?;
         Ok(PreparedData {
@@ -151,6 +153,7 @@ impl DataTable {
     }
 
     /// Appends `text` to the table's text.
+    #[inline]
     fn add_text(&mut self, text: &str) -> Result<TextRange, String> {
         let too_large = || "data too large: more than 4 GiB of text".to_string();
         let start = u32::try_from(self.text.len()).map_err(|_| too_large())?;
