@@ -58,8 +58,11 @@ pub(crate) fn evaluated(
     subject: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
-    // The parameters first: their errors are reported at their own paths
-    // (an error copied elsewhere in the template is the same error).
+    // The template's definitions were checked when it was loaded. With
+    // no error in its values, only missing parameters can be wrong.
+    let validated = evaluation.validate_values();
+    // The parameters' errors first, at their own paths (an error copied
+    // elsewhere in the template is the same error).
     if let Some(parameter) = evaluation.lookup(&["parameter"]) {
         let errors = match evaluation.is_concrete(parameter) {
             true => Ok(()),
@@ -83,8 +86,7 @@ pub(crate) fn evaluated(
             return false;
         }
     }
-    // The template's definitions were checked when it was loaded.
-    if let Err(errors) = evaluation.validate_values() {
+    if let Err(errors) = validated {
         diagnostics.extend(
             errors
                 .into_iter()

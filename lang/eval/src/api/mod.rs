@@ -274,6 +274,9 @@ impl Evaluation {
         let mut errors = Vec::new();
         self.eval.collect_top_errors(root, part, &mut errors);
         if errors.is_empty() {
+            if part == crate::eval::TopPart::Values {
+                self.eval.values_checked = true;
+            }
             Ok(())
         } else {
             Err(self.diagnostics(&errors))

@@ -99,6 +99,9 @@ impl Evaluation {
     /// exported.
     pub fn is_concrete(&mut self, value: ValueId) -> bool {
         self.eval.finalize(value.0);
+        if self.checked_value(value) {
+            return self.eval.emit_checked(value.0, &mut crate::export::Discard);
+        }
         let mut errors = Vec::new();
         self.eval.collect_errors(value.0, true, &mut errors);
         errors.is_empty()
@@ -138,6 +141,19 @@ impl Evaluation {
 
     /// A value as [`Data`](crate::export::Data), or why it cannot be.
     pub fn to_data(&mut self, value: ValueId) -> Result<crate::export::Data, Vec<Diagnostic>> {
+        if self.checked_value(value) {
+            // Written as it is checked; on any doubt, the full check
+            // below says why.
+            self.eval.finalize(value.0);
+            let mut builder = crate::export::DataBuilder::new();
+            if self.eval.emit_checked(value.0, &mut builder) {
+                return Ok(builder
+                    .finish()
+                    .into_iter()
+                    .next()
+                    .unwrap_or(crate::export::Data::Null));
+            }
+        }
         let mut builder = crate::export::DataBuilder::new();
         self.write(value, &mut builder)?;
         Ok(builder
@@ -159,6 +175,26 @@ impl Evaluation {
         let mut writer = YamlWriter::new();
         self.write(value, &mut writer)?;
         Ok(writer.finish())
+    }
+
+    /// Whether `value` is one of the top's values after
+    /// [`Evaluation::validate_values`] found no error in them: only
+    /// whether it is concrete remains to be seen.
+    fn checked_value(&self, value: ValueId) -> bool {
+        if !self.eval.values_checked {
+            return false;
+        }
+        // The top's field `value` is in: not one of its definitions.
+        let root = self.eval.root();
+        let mut v = value.0;
+        while let Some(parent) = self.eval.v(v).parent {
+            if parent == root {
+                let label = self.eval.v(v).label;
+                return crate::eval::TopPart::Values.takes(self.eval.labels.kind(label));
+            }
+            v = parent;
+        }
+        false
     }
 
     fn write(

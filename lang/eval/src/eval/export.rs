@@ -47,6 +47,75 @@ impl Evaluator {
         out.end_struct();
     }
 
+    /// Emits the value of `v` if all of it that is exported is concrete,
+    /// checking as it goes what `collect_errors` would report there (an
+    /// error, a disjunction without a default, a value that is no struct,
+    /// list or scalar, a required field); false when it finds one, `out`
+    /// then partly written. Only errors where nothing is exported (hidden
+    /// fields, definitions) go unseen: call it when those were checked.
+    pub(crate) fn emit_checked(&self, v: VertexId, out: &mut impl Emit) -> bool {
+        super::with_stack(|| self.emit_checked_now(v, out))
+    }
+
+    fn emit_checked_now(&self, v: VertexId, out: &mut impl Emit) -> bool {
+        let v = self.resolved(v);
+        if let Some(node) = self.plain_data(v) {
+            self.emit_data(node, out);
+            return true;
+        }
+        let vertex = self.v(v);
+        if vertex.error.is_some() || vertex.disjunction().is_some() {
+            return false;
+        }
+        if let Some((atom, _)) = &vertex.atom {
+            emit_atom(atom, out);
+            return true;
+        }
+        if vertex.kinds == Kinds::LIST {
+            out.begin_list(vertex.list_len() as usize);
+            for i in 0..vertex.list_len() {
+                match vertex.arc(Label::Index(i)) {
+                    Some(arc) if arc.optional == Optionality::Regular => {
+                        if !self.emit_checked(arc.vertex, out) {
+                            return false;
+                        }
+                    }
+                    _ => return false,
+                }
+            }
+            out.end_list();
+            return true;
+        }
+        if vertex.kinds != Kinds::STRUCT {
+            return false;
+        }
+        let mut count = 0;
+        for arc in &vertex.arcs {
+            if matches!(arc.label, Label::Index(_)) {
+                // Elements in a struct: left to the full check.
+                return false;
+            }
+            if self.labels.kind(arc.label).is_exported() {
+                match arc.optional {
+                    Optionality::Regular => count += 1,
+                    Optionality::Required => return false,
+                    Optionality::Optional => {}
+                }
+            }
+        }
+        out.begin_struct(count);
+        for arc in &vertex.arcs {
+            if arc.optional == Optionality::Regular && self.labels.kind(arc.label).is_exported() {
+                out.key(&self.labels.text(arc.label));
+                if !self.emit_checked(arc.vertex, out) {
+                    return false;
+                }
+            }
+        }
+        out.end_struct();
+        true
+    }
+
     /// Where each part of the exported value of `v` was written, parallel
     /// to what [`Evaluator::emit`] writes (call it under the same
     /// conditions).

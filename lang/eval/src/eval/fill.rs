@@ -17,6 +17,7 @@ impl Evaluator {
         path: &[&str],
         value: &PreparedData,
     ) -> Result<(), String> {
+        self.values_checked = false;
         if self.v(target).state == State::New && !path.is_empty() {
             // Nothing is evaluated yet: the value joins the target as a
             // struct `{path: value}`, so everything that reads it (top-level

@@ -191,6 +191,10 @@ pub struct Evaluator {
     /// The value of the module's expression (`tenon export -e`), which
     /// may stand for a definition itself.
     pub(crate) expr_root: Option<VertexId>,
+    /// The top's values (all but its definitions) are evaluated and free
+    /// of errors, and nothing was filled in since: exporting one of them
+    /// needs no error walk before it (see `emit_checked`).
+    pub(crate) values_checked: bool,
 }
 
 impl Evaluator {
@@ -224,6 +228,7 @@ impl Evaluator {
             packages: Vec::new(),
             list_arithmetic: false,
             expr_root: None,
+            values_checked: false,
         };
         let root = eval.new_vertex(None, Label::Index(0));
         for &id in &program.roots {

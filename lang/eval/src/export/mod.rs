@@ -64,6 +64,22 @@ pub trait Emit {
     fn end_struct(&mut self);
 }
 
+/// An [`Emit`] that writes nothing: for walking a value as export would.
+pub(crate) struct Discard;
+
+impl Emit for Discard {
+    fn null(&mut self) {}
+    fn bool(&mut self, _: bool) {}
+    fn number(&mut self, _: &str) {}
+    fn string(&mut self, _: &str) {}
+    fn bytes(&mut self, _: &[u8]) {}
+    fn begin_list(&mut self, _: usize) {}
+    fn end_list(&mut self) {}
+    fn begin_struct(&mut self, _: usize) {}
+    fn key(&mut self, _: &str) {}
+    fn end_struct(&mut self) {}
+}
+
 /// `cue export` JSON of one value (indented, with a final newline).
 pub fn to_json(data: &Data) -> String {
     let mut writer = JsonWriter::export();
