@@ -76,7 +76,7 @@ impl Interner {
     /// An empty table hashing as `other` does.
     fn hashing_as(other: &Interner) -> Interner {
         Interner {
-            hasher: other.hasher.clone(),
+            hasher: other.hasher,
             ..Interner::default()
         }
     }
