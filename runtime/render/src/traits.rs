@@ -212,6 +212,11 @@ fn workload_type(definition: &Definition) -> Option<String> {
 /// `context.output` and `context.outputs` of a trait: the component's
 /// objects so far (its outputs and those of the traits before this one),
 /// or empty structs for a trait that does not read them.
+/// `{}`, prepared once for every trait that does not read the outputs.
+static EMPTY_STRUCT: std::sync::LazyLock<PreparedData> = std::sync::LazyLock::new(|| {
+    PreparedData::new(&Data::Struct(Vec::new()), None).expect("an empty struct has no number")
+});
+
 fn fill_outputs(
     evaluation: &mut Evaluation,
     definition: &Definition,
@@ -219,15 +224,15 @@ fn fill_outputs(
     outputs: &[(String, Data)],
     trait_outputs: &[(String, String, Data)],
 ) {
-    let empty = Data::Struct(Vec::new());
     // Filling a struct into a struct field cannot fail.
+    let empty = &*EMPTY_STRUCT;
     if !definition.reads_outputs() {
-        let _ = evaluation.fill(&["context", "output"], &empty);
-        let _ = evaluation.fill(&["context", "outputs"], &empty);
+        let _ = evaluation.fill_prepared(&["context", "output"], empty);
+        let _ = evaluation.fill_prepared(&["context", "outputs"], empty);
         return;
     }
     let _ = evaluation.fill(&["context", "output"], output);
-    let _ = evaluation.fill(&["context", "outputs"], &empty);
+    let _ = evaluation.fill_prepared(&["context", "outputs"], empty);
     let visible = outputs
         .iter()
         .map(|(name, data)| (name, data))
