@@ -32,7 +32,6 @@ impl Evaluator {
         if self.error_of(v).is_some_and(|e| !e.is_incomplete()) {
             return;
         }
-        self.depth += 1;
         let arcs: smallvec::SmallVec<[VertexId; 8]> = self
             .v(v)
             .arcs
@@ -40,18 +39,26 @@ impl Evaluator {
             .filter(|a| a.optional != Optionality::Optional)
             .map(|a| a.vertex)
             .collect();
-        for &arc in &arcs {
-            if self.plain_data(arc).is_none() {
-                self.structure(arc);
-            }
-        }
-        for arc in arcs {
-            self.finalize(arc);
-        }
-        self.depth -= 1;
+        self.finalize_fields(&arcs);
         if !self.v(v).validators().is_empty() {
             self.check_validators(v);
         }
+    }
+
+    /// Evaluates completely the fields of one struct: every field's
+    /// structure first, so that the fields see each other's, then each
+    /// field completely.
+    pub(super) fn finalize_fields(&mut self, fields: &[VertexId]) {
+        self.depth += 1;
+        for &field in fields {
+            if self.plain_data(field).is_none() {
+                self.structure(field);
+            }
+        }
+        for &field in fields {
+            self.finalize(field);
+        }
+        self.depth -= 1;
     }
 
     /// The first real (not incomplete) error in `v` or below.

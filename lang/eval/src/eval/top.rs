@@ -41,18 +41,7 @@ impl Evaluator {
             })
             .map(|a| a.vertex)
             .collect();
-        self.depth += 1;
-        // As for any struct: every field's structure first, so that the
-        // fields see each other's, then each field completely.
-        for &arc in &arcs {
-            if self.plain_data(arc).is_none() {
-                self.structure(arc);
-            }
-        }
-        for arc in arcs {
-            self.finalize(arc);
-        }
-        self.depth -= 1;
+        self.finalize_fields(&arcs);
     }
 
     /// Every real (not incomplete) error of the top `v` itself and of its
