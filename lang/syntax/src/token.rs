@@ -6,7 +6,7 @@ use std::fmt;
 /// A token. Text is not copied: the parser reads identifiers and literals
 /// from the source through the token's span, which keeps tokens (and the
 /// parser's stack entries) small.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Tok {
     Ident,
     /// An identifier that can only be a field label, with the `:` after
