@@ -65,7 +65,15 @@ impl<T> OpenItems<T> {
     /// the bracket around it.)
     pub(crate) fn take(&mut self, mark: usize) -> Vec<T> {
         let mark = mark.min(self.items.len());
-        self.items.drain(mark..).collect()
+        // Moved in one copy (`drain(..).collect()` moves item by item).
+        // `split_off(0)` would hand out the whole stack's buffer instead
+        // of an exactly sized one.
+        if mark == 0 {
+            let mut items = Vec::with_capacity(self.items.len());
+            items.append(&mut self.items);
+            return items;
+        }
+        self.items.split_off(mark)
     }
 }
 
