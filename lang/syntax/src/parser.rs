@@ -1,8 +1,8 @@
 //! Entry points of the parser, and the types its grammar actions share.
 //! The actions live in `ctx.rs` (state, errors, simple nodes),
 //! `literals.rs`, `labels.rs`, `binary.rs` and `assemble.rs`; `explain.rs`
-//! finishes the diagnostics, `errors.rs` words syntax errors,
-//! `comments.rs` finds doc comments.
+//! finishes the diagnostics, `errors.rs` words syntax errors. (Doc
+//! comments are found by the lexer: `lexer/docs.rs`.)
 
 use crate::ast::*;
 use crate::lexer::Lexer;
@@ -12,7 +12,6 @@ use tenon_diagnostics::Diagnostic;
 
 mod assemble;
 mod binary;
-mod comments;
 mod ctx;
 mod errors;
 mod explain;

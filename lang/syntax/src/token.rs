@@ -6,7 +6,7 @@ use std::fmt;
 /// A token. Text is not copied: the parser reads identifiers and literals
 /// from the source through the token's span, which keeps tokens (and the
 /// parser's stack entries) small.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Tok {
     Ident,
     /// An identifier that can only be a field label, with the `:` after
@@ -197,12 +197,16 @@ impl Tok {
 }
 
 /// Where the identifier of a [`Tok::LabelIdent`] spanning `lo..hi` ends:
-/// before the blanks and the colon that the token also covers.
+/// before the blanks and the colon that the token also covers. (Looked
+/// for from the colon back: the blanks are fewer than the identifier's
+/// characters, usually none.)
 pub(crate) fn label_ident_end(src: &str, lo: usize, hi: usize) -> usize {
-    src.as_bytes()[lo..hi]
+    let bytes = &src.as_bytes()[lo..hi];
+    let before_colon = bytes.strip_suffix(b":").unwrap_or(bytes);
+    lo + before_colon
         .iter()
-        .position(|&b| matches!(b, b':' | b' ' | b'\t'))
-        .map_or(hi, |n| lo + n)
+        .rposition(|&b| b != b' ' && b != b'\t')
+        .map_or(0, |n| n + 1)
 }
 
 impl fmt::Display for Tok {

@@ -2,16 +2,18 @@
 //! what a regular lexer cannot do alone — string bodies with nested
 //! interpolation and attribute bodies (`strings.rs`), automatic comma
 //! insertion at line ends (`lines.rs`), bracket matching and repair
-//! (`brackets.rs`), comment collection and the nesting limit
-//! (`nesting.rs`).
+//! (`brackets.rs`), comment collection and doc comments (`docs.rs`) and
+//! the nesting limit (`nesting.rs`).
 
 mod brackets;
+mod docs;
 mod lines;
 mod nesting;
 mod raw;
 mod strings;
 mod tokens;
 
+pub(crate) use docs::LexedComments;
 pub use nesting::MAX_NESTING;
 
 use crate::ast::Comment;
@@ -64,7 +66,10 @@ pub struct Lexer<'s> {
     pub(crate) continuations: Vec<(usize, usize, &'static str)>,
     /// Comments lexed so far, shared with the parser, which reads doc
     /// comments from them while building fields.
-    pub(crate) comments: Rc<RefCell<Vec<Comment>>>,
+    pub(crate) comments: Rc<RefCell<LexedComments>>,
+    /// A comment was read and no token since: the next token may start
+    /// a documented field.
+    after_comment: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -93,13 +98,14 @@ impl<'s> Lexer<'s> {
             continued_by: None,
             continuations: Vec::new(),
             comments: Rc::default(),
+            after_comment: false,
             diagnostics: Vec::new(),
         }
     }
 
     /// Every comment lexed so far, in source order.
     pub fn take_comments(&mut self) -> Vec<Comment> {
-        std::mem::take(&mut *self.comments.borrow_mut())
+        std::mem::take(&mut self.comments.borrow_mut().all)
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -194,6 +200,10 @@ impl<'s> Lexer<'s> {
                     None => continue,
                 },
             };
+            if self.after_comment {
+                self.after_comment = false;
+                self.comments.borrow_mut().note_doc(self.src, start);
+            }
             // String and attribute bodies may have moved the end.
             let end = self.inner.span().end;
             self.note_continuation(&tok, start);

@@ -11,8 +11,9 @@ pub const MAX_NESTING: usize = 1000;
 
 impl Lexer<'_> {
     /// Applies the nesting guard to a token; returns false when the limit
-    /// is exceeded.
-    #[inline]
+    /// is exceeded. (Inlined into the per-token path: a call cost more
+    /// than the counting.)
+    #[inline(always)]
     pub(super) fn track_nesting(&mut self, tok: &Tok, start: usize, postfix: bool) -> bool {
         match tok {
             Tok::Comma => {
@@ -51,15 +52,20 @@ impl Lexer<'_> {
             }
         }
         if self.depth > MAX_NESTING {
-            self.error(
-                "too-deep",
-                start,
-                start,
-                format!("input nested too deeply (the limit is {MAX_NESTING} levels)"),
-            );
-            self.too_deep_at = Some(start);
+            self.too_deep(start);
             return false;
         }
         true
+    }
+
+    #[cold]
+    fn too_deep(&mut self, start: usize) {
+        self.error(
+            "too-deep",
+            start,
+            start,
+            format!("input nested too deeply (the limit is {MAX_NESTING} levels)"),
+        );
+        self.too_deep_at = Some(start);
     }
 }

@@ -61,7 +61,8 @@ impl Lexer<'_> {
             text: self.src[start..end].trim_end().to_string(),
             span: self.span(start, end),
         };
-        self.comments.borrow_mut().push(comment);
+        self.comments.borrow_mut().all.push(comment);
+        self.after_comment = true;
     }
 
     /// An identifier; one that starts a declaration and is followed by

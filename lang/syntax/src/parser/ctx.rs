@@ -3,6 +3,7 @@
 //! attributes, comprehension clauses.
 
 use crate::ast::*;
+use crate::lexer::LexedComments;
 use crate::parser::RawElem;
 use crate::token::Tok;
 use lalrpop_util::{ErrorRecovery, ParseError};
@@ -19,7 +20,7 @@ pub struct ParseCtx<'s> {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// The lexer's comments so far: doc comments are found when a field
     /// is built.
-    pub(super) comments: Rc<RefCell<Vec<Comment>>>,
+    pub(super) comments: Rc<RefCell<LexedComments>>,
     /// `(X=expr)` nodes built so far, by span start: valid only as labels.
     pub(super) aliased_parens: Vec<(u32, Box<Ident>)>,
     /// `[X=expr]` lists built so far, by span start.
@@ -64,7 +65,15 @@ impl<T> OpenItems<T> {
     /// the bracket around it.)
     pub(crate) fn take(&mut self, mark: usize) -> Vec<T> {
         let mark = mark.min(self.items.len());
-        self.items.drain(mark..).collect()
+        // Moved in one copy (`drain(..).collect()` moves item by item).
+        // `split_off(0)` would hand out the whole stack's buffer instead
+        // of an exactly sized one.
+        if mark == 0 {
+            let mut items = Vec::with_capacity(self.items.len());
+            items.append(&mut self.items);
+            return items;
+        }
+        self.items.split_off(mark)
     }
 }
 
@@ -74,7 +83,7 @@ impl<'s> ParseCtx<'s> {
     pub(super) fn new(
         file: FileId,
         src: &'s str,
-        comments: Rc<RefCell<Vec<Comment>>>,
+        comments: Rc<RefCell<LexedComments>>,
     ) -> ParseCtx<'s> {
         ParseCtx {
             file,

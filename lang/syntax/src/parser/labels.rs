@@ -3,7 +3,7 @@
 //! where they may.
 
 use super::assemble::is_simple_string;
-use super::{comments, Marker, ParseCtx, RawElem};
+use super::{Marker, ParseCtx, RawElem};
 use crate::ast::*;
 use crate::token::label_ident_end;
 
@@ -224,7 +224,7 @@ impl ParseCtx<'_> {
             value_alias: value_alias.map(Box::new),
             value,
             attributes: attributes.into_boxed_slice(),
-            doc: comments::doc_for(&self.comments.borrow(), self.src, lo),
+            doc: self.comments.borrow().doc_at(lo),
             span: self.span(lo, hi),
         })
     }
@@ -246,7 +246,7 @@ impl ParseCtx<'_> {
                 span: inner_span,
             }),
             attributes: Box::default(),
-            doc: comments::doc_for(&self.comments.borrow(), self.src, lo),
+            doc: self.comments.borrow().doc_at(lo),
             span: self.span(lo, hi),
         })
     }

@@ -1,12 +1,54 @@
 //! Doc comments: a field's doc comment is the block of whole-line
-//! comments directly above it, with no blank line between. The parser
-//! asks for it when it builds the field, from the comments lexed so far.
+//! comments directly above it, with no blank line between. The lexer
+//! looks for one when it reads the first token after a comment (only that
+//! token can start a documented field) and notes the block with the
+//! token's start; the parser, building a field, looks its start up
+//! instead of scanning back through the source for every field.
 
 use crate::ast::{Comment, CommentRange};
 
+/// The comments lexed so far and the doc comment blocks among them;
+/// shared by the lexer, which adds them, and the parser, which reads doc
+/// comments while building fields.
+#[derive(Debug, Default)]
+pub(crate) struct LexedComments {
+    /// Every comment, in source order.
+    pub(crate) all: Vec<Comment>,
+    /// The start of each token that a doc comment block directly
+    /// precedes, with the block; in source order.
+    docs: Vec<(usize, CommentRange)>,
+}
+
+impl LexedComments {
+    /// Notes the doc comment block (if any) of a token starting at
+    /// `start`: the first token read after a comment.
+    pub(crate) fn note_doc(&mut self, src: &str, start: usize) {
+        if let Some(range) = doc_for(&self.all, src, start) {
+            self.docs.push((start, range));
+        }
+    }
+
+    /// The doc comment of a field starting at `start`.
+    pub(crate) fn doc_at(&self, start: usize) -> Option<CommentRange> {
+        // A field is built while the lexer is at most a few tokens
+        // further, so the last block noted is usually before the field
+        // (then there is none) or the field's own.
+        match self.docs.last() {
+            None => None,
+            Some(&(at, range)) if at == start => Some(range),
+            Some(&(at, _)) if at < start => None,
+            Some(_) => self
+                .docs
+                .binary_search_by_key(&start, |&(at, _)| at)
+                .ok()
+                .map(|i| self.docs[i].1),
+        }
+    }
+}
+
 /// The doc comment of a field starting at `start`: indices into
 /// `comments` (which hold every comment before `start`, in order).
-pub(super) fn doc_for(comments: &[Comment], src: &str, start: usize) -> Option<CommentRange> {
+fn doc_for(comments: &[Comment], src: &str, start: usize) -> Option<CommentRange> {
     // Only a field that starts its line can have a doc comment.
     let bytes = src.as_bytes();
     let newline = bytes[..start]
