@@ -36,12 +36,20 @@ pub fn with_stack<R>(f: impl FnOnce() -> R) -> R {
 #[inline(never)]
 fn grow_then<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(RED_ZONE, SEGMENT, || {
-        let outer = LOW.get();
-        LOW.set(low_mark());
-        let result = f();
-        LOW.set(outer);
-        result
+        let _restore = Restore(LOW.replace(low_mark()));
+        f()
     })
+}
+
+/// Puts back the outer stack's low mark when `f` is done, even if it
+/// unwinds: a mark of a heap segment left behind would make every later
+/// check on the thread's own stack meaningless.
+struct Restore(usize);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        LOW.set(self.0);
+    }
 }
 
 /// The low mark of the stack this runs on: its limit plus the red zone
