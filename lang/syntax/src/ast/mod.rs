@@ -17,6 +17,20 @@ pub use tenon_diagnostics::{FileId, Span};
 /// An identifier's text; short names are stored inline and cloning is cheap.
 pub type Name = smol_str::SmolStr;
 
+/// `Name::new` for text from the parser: a name that fits inline (most
+/// do) is built without `SmolStr::new`'s out-of-line call and its check
+/// for runs of blanks, which no identifier is.
+#[inline]
+pub(crate) fn name(text: &str) -> Name {
+    // smol_str's inline capacity.
+    const INLINE_CAP: usize = 23;
+    if text.len() <= INLINE_CAP {
+        Name::new_inline(text)
+    } else {
+        Name::new(text)
+    }
+}
+
 /// An identifier: a field name, a reference, `_`, `#Def`, `_hidden`,
 /// `_#hiddenDef`, `$param`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

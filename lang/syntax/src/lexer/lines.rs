@@ -35,7 +35,7 @@ impl Lexer<'_> {
             self.label_position = true;
             return Some((start, Tok::Comma, start));
         }
-        if let Some(op) = self.last_operator {
+        if let Some(op) = self.last_operator() {
             self.continued_by = Some(op);
         }
         None
@@ -70,34 +70,42 @@ impl Lexer<'_> {
         (start, Tok::InterpEnd, start)
     }
 
-    /// Remembers an operator at the end of a line, for the message of an
-    /// error on the next line.
+    /// Remembers the token, so that an operator at the end of a line is
+    /// known for the message of an error on the next line.
     #[inline]
     pub(super) fn note_continuation(&mut self, tok: &Tok, start: usize) {
         if let Some((op_start, op)) = self.continued_by.take() {
             self.continuations.push((start, op_start, op));
         }
-        self.last_operator = match tok {
+        self.last_token = Some((start, *tok));
+    }
+
+    /// The previous token, when it was an operator or `.` (its offset and
+    /// text): a newline after it continues the expression.
+    fn last_operator(&self) -> Option<(usize, &'static str)> {
+        let (start, tok) = self.last_token?;
+        matches!(
+            tok,
             Tok::Dot
-            | Tok::Or
-            | Tok::And
-            | Tok::LogicalOr
-            | Tok::LogicalAnd
-            | Tok::Eq
-            | Tok::Ne
-            | Tok::Lt
-            | Tok::Le
-            | Tok::Gt
-            | Tok::Ge
-            | Tok::Match
-            | Tok::NotMatch
-            | Tok::Plus
-            | Tok::Minus
-            | Tok::Star
-            | Tok::Slash
-            | Tok::Bang => Some((start, tok.text())),
-            _ => None,
-        };
+                | Tok::Or
+                | Tok::And
+                | Tok::LogicalOr
+                | Tok::LogicalAnd
+                | Tok::Eq
+                | Tok::Ne
+                | Tok::Lt
+                | Tok::Le
+                | Tok::Gt
+                | Tok::Ge
+                | Tok::Match
+                | Tok::NotMatch
+                | Tok::Plus
+                | Tok::Minus
+                | Tok::Star
+                | Tok::Slash
+                | Tok::Bang
+        )
+        .then(|| (start, tok.text()))
     }
 
     /// Whether the next token after `pos` (skipping blanks and newlines)

@@ -54,9 +54,10 @@ pub struct Lexer<'s> {
     pub(crate) too_deep_at: Option<usize>,
     /// Open brackets (offset and text), innermost last.
     pub(crate) open_brackets: Vec<(usize, &'static str)>,
-    /// The previous token, when it was an operator or `.` (its offset and
-    /// text): a newline after it continues the expression.
-    last_operator: Option<(usize, &'static str)>,
+    /// The previous token and its offset: a newline after an operator or
+    /// `.` continues the expression. Which tokens those are is decided at
+    /// the newline, not for every token.
+    last_token: Option<(usize, Tok)>,
     /// Where the colon of the last label token is.
     label_colon: usize,
     /// Operator ending a line, waiting for the next token.
@@ -93,7 +94,7 @@ impl<'s> Lexer<'s> {
             depth: 0,
             too_deep_at: None,
             open_brackets: Vec::new(),
-            last_operator: None,
+            last_token: None,
             label_colon: 0,
             continued_by: None,
             continuations: Vec::new(),

@@ -8,7 +8,10 @@ use logos::Logos;
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
 #[logos(skip r"[ \t\r]+")]
 pub(super) enum Raw {
-    #[token("\n")]
+    /// A line break with the next line's indentation: the indentation is
+    /// skipped once here, and the look at the next line's first byte
+    /// (comma insertion) starts right at it.
+    #[regex(r"\n[ \t\r]*")]
     Newline,
     #[regex(r"//[^\n]*", allow_greedy = true)]
     Comment,

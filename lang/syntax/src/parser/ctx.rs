@@ -155,7 +155,7 @@ impl<'s> ParseCtx<'s> {
 
     pub(crate) fn ident(&self, lo: usize, hi: usize) -> Ident {
         Ident {
-            name: Name::new(&self.src[lo..hi]),
+            name: name(&self.src[lo..hi]),
             span: self.span(lo, hi),
         }
     }

@@ -29,7 +29,7 @@ impl ParseCtx<'_> {
         if !kind.multiline && !kind.bytes && !body.contains('\\') {
             return StringLit {
                 kind,
-                value: StrValue::Text(Name::new(body)),
+                value: StrValue::Text(name(body)),
                 span: self.span(lo, hi),
             };
         }
