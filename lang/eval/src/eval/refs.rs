@@ -159,7 +159,13 @@ impl Evaluator {
         {
             return;
         }
-        if self.is_ancestor(w, v) || self.repeats_definition(v, w, close) {
+        // Only a reference to a definition makes a group with an origin.
+        let definition = self.v(w).parent.is_some()
+            && matches!(
+                self.labels.kind(self.v(w).label),
+                LabelKind::Definition | LabelKind::HiddenDefinition
+            );
+        if self.is_ancestor(w, v) || (definition && self.repeats_definition(v, w, close)) {
             let span = self.conjunct_span(v).into_iter().collect();
             self.fail(
                 v,
@@ -179,10 +185,7 @@ impl Evaluator {
             .expanded
             .push((w, close));
         let mut close = close;
-        let kind = self.labels.kind(self.v(w).label);
-        if matches!(kind, LabelKind::Definition | LabelKind::HiddenDefinition)
-            && self.v(w).parent.is_some()
-        {
+        if definition {
             let (group, node) = self.new_group(close);
             self.close_nodes[node.0 as usize].origin = Some((w, v));
             close = node;
